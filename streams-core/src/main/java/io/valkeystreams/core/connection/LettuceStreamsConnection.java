@@ -1,0 +1,129 @@
+package io.valkeystreams.core.connection;
+
+import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.lettuce.core.codec.StringCodec;
+import java.time.Duration;
+
+/** {@link StreamsConnection} on Lettuce, for a {@link RedisClient} or a {@link RedisClusterClient}. */
+final class LettuceStreamsConnection implements StreamsConnection {
+
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(15);
+    static final Duration TOPOLOGY_REFRESH = Duration.ofSeconds(30);
+
+    private final AbstractRedisClient client;
+    private final boolean ownsClient;
+    private final StatefulConnection<String, String> connection;
+    private final RedisClusterCommands<String, String> sync;
+    private final RedisClusterAsyncCommands<String, String> async;
+    private final String description;
+
+    private LettuceStreamsConnection(AbstractRedisClient client, boolean ownsClient, String description) {
+        this.client = client;
+        this.ownsClient = ownsClient;
+        this.description = description;
+        try {
+            if (client instanceof RedisClusterClient clusterClient) {
+                StatefulRedisClusterConnection<String, String> cluster = clusterClient.connect(StringCodec.UTF8);
+                this.connection = cluster;
+                this.sync = cluster.sync();
+                this.async = cluster.async();
+            } else if (client instanceof RedisClient redisClient) {
+                StatefulRedisConnection<String, String> single = redisClient.connect(StringCodec.UTF8);
+                this.connection = single;
+                this.sync = single.sync();
+                this.async = single.async();
+            } else {
+                throw new ConnectionException("unsupported Lettuce client " + client.getClass().getName()
+                        + "; pass a RedisClient or a RedisClusterClient");
+            }
+        } catch (RuntimeException e) {
+            if (ownsClient) {
+                client.shutdown();
+            }
+            throw LettuceErrors.translate("connecting to " + description, e);
+        }
+    }
+
+    static StreamsConnection connect(ConnectionUri uri) {
+        AbstractRedisClient client;
+        SocketOptions socket = SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).keepAlive(true).build();
+        TimeoutOptions timeouts = TimeoutOptions.enabled(COMMAND_TIMEOUT);
+        if (uri.cluster()) {
+            RedisClusterClient cluster = RedisClusterClient.create(uri.uris());
+            cluster.setOptions(ClusterClientOptions.builder()
+                    .socketOptions(socket)
+                    .timeoutOptions(timeouts)
+                    .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+                            .enablePeriodicRefresh(TOPOLOGY_REFRESH)
+                            .enableAllAdaptiveRefreshTriggers()
+                            .build())
+                    .build());
+            client = cluster;
+        } else {
+            RedisURI single = uri.uris().get(0);
+            RedisClient redis = RedisClient.create(single);
+            redis.setOptions(ClientOptions.builder().socketOptions(socket).timeoutOptions(timeouts).build());
+            client = redis;
+        }
+        return new LettuceStreamsConnection(client, true, uri.display());
+    }
+
+    static StreamsConnection using(AbstractRedisClient client) {
+        if (client == null) {
+            throw new ConnectionException("Lettuce client must not be null");
+        }
+        return new LettuceStreamsConnection(client, false, client.getClass().getSimpleName());
+    }
+
+    @Override
+    public RedisClusterCommands<String, String> sync() {
+        return sync;
+    }
+
+    @Override
+    public RedisClusterAsyncCommands<String, String> async() {
+        return async;
+    }
+
+    @Override
+    public AbstractRedisClient client() {
+        return client;
+    }
+
+    @Override
+    public boolean isCluster() {
+        return client instanceof RedisClusterClient;
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+        if (ownsClient) {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "StreamsConnection[" + description + "]";
+    }
+}
