@@ -13,6 +13,11 @@ import java.util.List;
  */
 record ConnectionUri(List<RedisURI> uris, boolean cluster, String display) {
 
+    /** Whether the string set the command timeout itself ({@code ?timeout=2s}). */
+    boolean explicitTimeout() {
+        return display.contains("timeout=");
+    }
+
     private static final String CLUSTER = "redis-cluster://";
     private static final String TLS_CLUSTER = "rediss-cluster://";
 

@@ -61,7 +61,10 @@ final class LettuceStreamsConnection implements StreamsConnection {
     static StreamsConnection connect(ConnectionUri uri) {
         AbstractRedisClient client;
         SocketOptions socket = SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).keepAlive(true).build();
-        TimeoutOptions timeouts = TimeoutOptions.enabled(COMMAND_TIMEOUT);
+        TimeoutOptions timeouts = TimeoutOptions.enabled();
+        if (!uri.explicitTimeout()) {
+            uri.uris().forEach(each -> each.setTimeout(COMMAND_TIMEOUT));
+        }
         if (uri.cluster()) {
             RedisClusterClient cluster = RedisClusterClient.create(uri.uris());
             cluster.setOptions(ClusterClientOptions.builder()

@@ -15,7 +15,9 @@ public interface StreamsConnection extends AutoCloseable {
      * Connects to the server named by a URI: {@code redis://[user:password@]host:port[/db]},
      * {@code rediss://…} (TLS), {@code redis-sentinel://…#master}, or
      * {@code redis-cluster://host1:port1,host2:port2} (and {@code rediss-cluster://…}) for a cluster.
-     * The connection owns its client and shuts it down on {@link #close()}.
+     * The connection owns its client and shuts it down on {@link #close()}. Commands time out after
+     * 15 s unless the URI says otherwise ({@code ?timeout=2s}); while the connection is being
+     * re-established, commands wait for it within that timeout.
      *
      * @throws ConnectionException when the URI is invalid or the server cannot be reached
      */

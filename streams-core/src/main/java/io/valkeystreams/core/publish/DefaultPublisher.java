@@ -1,0 +1,223 @@
+package io.valkeystreams.core.publish;
+
+import io.lettuce.core.RedisFuture;
+import io.valkeystreams.core.catalog.Priority;
+import io.valkeystreams.core.catalog.StreamCatalog;
+import io.valkeystreams.core.connection.DedicatedConnection;
+import io.valkeystreams.core.connection.LettuceErrors;
+import io.valkeystreams.core.connection.StreamsConnection;
+import io.valkeystreams.core.wire.EventCodec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The {@link Publisher}: shared connection for plain publishes, dedicated ones for batches and durable writes. */
+final class DefaultPublisher implements Publisher {
+
+    private static final Logger log = LoggerFactory.getLogger(DefaultPublisher.class);
+
+    private final StreamsConnection connection;
+    private final StreamCatalog catalog;
+    private final PublisherOptions options;
+    private final PublishListener listener;
+    private final EntryPreparer preparer;
+    private final Confirmer confirmer;
+    private final Semaphore inFlight;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Object batchLock = new Object();
+    private final Object durableLock = new Object();
+    private DedicatedConnection batchConnection;
+    private DedicatedConnection durableConnection;
+
+    DefaultPublisher(StreamsConnection connection, StreamCatalog catalog, EventCodec codec, PublisherOptions options,
+                     PublishListener listener) {
+        this.connection = connection;
+        this.catalog = catalog;
+        this.options = options;
+        this.listener = listener;
+        this.preparer = new EntryPreparer(catalog, codec, options.maxPayloadBytes(), options.clock());
+        this.confirmer = new Confirmer(options.durability());
+        this.inFlight = new Semaphore(options.maxInFlight());
+    }
+
+    @Override
+    public PublishResult publish(PublishRequest request) {
+        ensureOpen();
+        PreparedEntry entry = preparer.prepare(request);
+        long started = System.nanoTime();
+        try {
+            PublishResult result = confirmer.isRequested() ? writeDurably(entry)
+                    : entry.resultFor(connection.sync().xadd(entry.key().key(), entry.args(), entry.fields()));
+            completed(entry, result, started);
+            return result;
+        } catch (RuntimeException e) {
+            throw failed(entry, e);
+        }
+    }
+
+    @Override
+    public CompletionStage<PublishResult> publishAsync(PublishRequest request) {
+        ensureOpen();
+        PreparedEntry entry = preparer.prepare(request);
+        acquireSlot(entry);
+        long started = System.nanoTime();
+        CompletableFuture<PublishResult> result = new CompletableFuture<>();
+        if (confirmer.isRequested()) {
+            CompletableFuture.supplyAsync(() -> writeDurably(entry)).whenComplete((written, error) ->
+                    finishAsync(entry, started, result, written, error));
+            return result;
+        }
+        RedisFuture<String> id = connection.async().xadd(entry.key().key(), entry.args(), entry.fields());
+        id.whenComplete((entryId, error) ->
+                finishAsync(entry, started, result, error == null ? entry.resultFor(entryId) : null, error));
+        return result;
+    }
+
+    private void finishAsync(PreparedEntry entry, long started, CompletableFuture<PublishResult> result,
+                             PublishResult written, Throwable error) {
+        inFlight.release();
+        if (error != null) {
+            result.completeExceptionally(failed(entry, error));
+        } else {
+            completed(entry, written, started);
+            result.complete(written);
+        }
+    }
+
+    @Override
+    public List<PublishResult> publishAll(List<PublishRequest> requests) {
+        ensureOpen();
+        if (requests == null) {
+            throw new InvalidEventException("publish requests must not be null");
+        }
+        List<PreparedEntry> entries = new ArrayList<>(requests.size());
+        for (PublishRequest request : requests) {
+            entries.add(preparer.prepare(request));
+        }
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        long started = System.nanoTime();
+        List<PublishResult> results;
+        synchronized (batchLock) {
+            if (batchConnection == null || !batchConnection.isOpen()) {
+                batchConnection = DedicatedConnection.open(connection);
+                batchConnection.setAutoFlush(false);
+            }
+            results = BatchWriter.write(batchConnection, entries, confirmer, options.durability().timeout());
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            completed(entries.get(i), results.get(i), started);
+        }
+        return results;
+    }
+
+    @Override
+    public StreamCatalog catalog() {
+        return catalog;
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            if (inFlight.tryAcquire(options.maxInFlight(), 5, TimeUnit.SECONDS)) {
+                inFlight.release(options.maxInFlight());
+            } else {
+                log.warn("publisher closed with asynchronous publishes still in flight");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (batchLock) {
+            closeQuietly(batchConnection);
+        }
+        synchronized (durableLock) {
+            closeQuietly(durableConnection);
+        }
+    }
+
+    private PublishResult writeDurably(PreparedEntry entry) {
+        synchronized (durableLock) {
+            if (durableConnection == null || !durableConnection.isOpen()) {
+                durableConnection = DedicatedConnection.open(connection);
+            }
+            String id = durableConnection.sync().xadd(entry.key().key(), entry.args(), entry.fields());
+            PublishResult result = entry.resultFor(id);
+            String missing = confirmer.confirm(durableConnection.sync());
+            if (missing != null) {
+                throw new DurabilityException("event " + result.eventId() + " was written to " + entry.key()
+                        + " as " + id + " but not confirmed (" + missing + "); it may be lost if the server fails now",
+                        result);
+            }
+            return result;
+        }
+    }
+
+    private void acquireSlot(PreparedEntry entry) {
+        boolean acquired;
+        try {
+            acquired = options.overflowPolicy() == OverflowPolicy.REJECT ? inFlight.tryAcquire()
+                    : inFlight.tryAcquire(options.overflowTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublishRejectedException("interrupted while waiting to publish to " + entry.stream().name());
+        }
+        if (!acquired) {
+            throw new PublishRejectedException("publish to '" + entry.stream().name() + "' refused: "
+                    + options.maxInFlight() + " asynchronous publishes already in flight (PublisherOptions.maxInFlight"
+                    + (options.overflowPolicy() == OverflowPolicy.BLOCK
+                    ? ", waited " + options.overflowTimeout().toMillis() + " ms)" : ", overflow policy REJECT)"));
+        }
+    }
+
+    private void completed(PreparedEntry entry, PublishResult result, long started) {
+        long nanos = System.nanoTime() - started;
+        guard(() -> listener.published(result, nanos));
+        if (options.notifyHighPriority() && entry.stream().priority() == Priority.HIGH) {
+            String message = "{\"stream\":\"" + result.key().key() + "\",\"id\":\"" + result.entryId()
+                    + "\",\"priority\":\"high\"}";
+            connection.async().publish(options.priorityChannel(), message).whenComplete((receivers, error) -> {
+                if (error != null) {
+                    log.warn("priority notification for {} {} failed: {}", result.key(), result.entryId(), error.toString());
+                    guard(() -> listener.notificationFailed(result, error));
+                }
+            });
+        }
+    }
+
+    private RuntimeException failed(PreparedEntry entry, Throwable error) {
+        RuntimeException translated = error instanceof DurabilityException durability ? durability
+                : LettuceErrors.translate("publishing to " + entry.key(), error);
+        guard(() -> listener.failed(entry.stream().name(), translated));
+        return translated;
+    }
+
+    private void ensureOpen() {
+        if (closed.get()) {
+            throw new PublishRejectedException("publisher is closed");
+        }
+    }
+
+    private static void guard(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            log.warn("publish listener failed: {}", e.toString());
+        }
+    }
+
+    private static void closeQuietly(DedicatedConnection dedicated) {
+        if (dedicated != null) {
+            dedicated.close();
+        }
+    }
+}
