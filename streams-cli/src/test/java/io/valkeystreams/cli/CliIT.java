@@ -135,7 +135,7 @@ class CliIT {
 
     @Test
     void everyCommandHasHelpWithExamples() throws Exception {
-        for (String command : List.of("init", "status", "trim")) {
+        for (String command : List.of("init", "status", "trim", "publish", "perf")) {
             Result help = run(command, "--help");
             assertThat(help.exitCode()).isZero();
             assertThat(help.out()).contains("Examples:", "--url");

@@ -1,5 +1,6 @@
 package io.valkeystreams.core.publish;
 
+import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisFuture;
 import io.valkeystreams.core.catalog.Priority;
 import io.valkeystreams.core.catalog.StreamCatalog;
@@ -9,8 +10,10 @@ import io.valkeystreams.core.connection.StreamsConnection;
 import io.valkeystreams.core.wire.EventCodec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,6 +33,7 @@ final class DefaultPublisher implements Publisher {
     private final Confirmer confirmer;
     private final Semaphore inFlight;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Set<RedisFuture<Long>> notifications = ConcurrentHashMap.newKeySet();
     private final Object batchLock = new Object();
     private final Object durableLock = new Object();
     private DedicatedConnection batchConnection;
@@ -137,11 +141,22 @@ final class DefaultPublisher implements Publisher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        awaitNotifications();
         synchronized (batchLock) {
             closeQuietly(batchConnection);
         }
         synchronized (durableLock) {
             closeQuietly(durableConnection);
+        }
+    }
+
+    private void awaitNotifications() {
+        try {
+            if (!LettuceFutures.awaitAll(5, TimeUnit.SECONDS, notifications.toArray(new RedisFuture<?>[0]))) {
+                log.warn("publisher closed with {} priority notifications unanswered", notifications.size());
+            }
+        } catch (RuntimeException alreadyLogged) {
+            // each failed notification was logged and reported to the listener when it failed
         }
     }
 
@@ -185,7 +200,10 @@ final class DefaultPublisher implements Publisher {
         if (options.notifyHighPriority() && entry.stream().priority() == Priority.HIGH) {
             String message = "{\"stream\":\"" + result.key().key() + "\",\"id\":\"" + result.entryId()
                     + "\",\"priority\":\"high\"}";
-            connection.async().publish(options.priorityChannel(), message).whenComplete((receivers, error) -> {
+            RedisFuture<Long> notification = connection.async().publish(options.priorityChannel(), message);
+            notifications.add(notification);
+            notification.whenComplete((receivers, error) -> {
+                notifications.remove(notification);
                 if (error != null) {
                     log.warn("priority notification for {} {} failed: {}", result.key(), result.entryId(), error.toString());
                     guard(() -> listener.notificationFailed(result, error));
