@@ -119,6 +119,26 @@ public final class StreamCatalog {
             return this;
         }
 
+        /**
+         * Adds consumer groups to a registered stream, platform streams included. This is the one
+         * explicit way to extend a platform stream (for an application's own consumers, such as cache
+         * invalidation); partitions, retention, limits and priority stay as specified.
+         *
+         * @throws CatalogException when the stream is unknown or a group is invalid or already present
+         */
+        public Builder addGroups(String stream, String... groups) {
+            StreamDefinition current = streams.get(stream);
+            if (current == null) {
+                throw new CatalogException("cannot add groups to unknown stream '" + stream + "'; known streams: "
+                        + String.join(", ", streams.keySet()));
+            }
+            List<String> all = new ArrayList<>(current.groups());
+            all.addAll(List.of(groups));
+            streams.put(stream, new StreamDefinition(current.name(), current.partitions(), current.retention(),
+                    current.maxLength(), all, current.priority()));
+            return this;
+        }
+
         /** Adds several streams. */
         public Builder registerAll(Collection<StreamDefinition> definitions) {
             definitions.forEach(this::register);

@@ -137,4 +137,17 @@ class StreamCatalogTest {
         assertThatThrownBy(() -> Priority.fromWireName("urgent")).isInstanceOf(CatalogException.class)
                 .hasMessageContaining("'urgent' is not one of high, medium, low");
     }
+
+    @Test
+    void groupsMayBeAddedExplicitlyToAPlatformStreamButNothingElseChanges() {
+        StreamCatalog catalog = StreamCatalog.builder().addGroups("reputation.events", "cache_invalidator").build();
+        StreamDefinition reputation = catalog.require("reputation.events");
+        assertThat(reputation.groups()).containsExactly("reputation_calculator", "trust_level_updater",
+                "analytics_service", "cache_invalidator");
+        assertThat(reputation.partitions()).isEqualTo(8);
+        assertThatThrownBy(() -> StreamCatalog.builder().addGroups("reputation.events", "analytics_service"))
+                .isInstanceOf(CatalogException.class).hasMessageContaining("group 'analytics_service' is listed twice");
+        assertThatThrownBy(() -> StreamCatalog.builder().addGroups("nope", "g"))
+                .isInstanceOf(CatalogException.class).hasMessageContaining("unknown stream 'nope'");
+    }
 }
