@@ -42,8 +42,9 @@ public record StreamStatus(String stream, List<PartitionStatus> partitions, long
      * @param lagEntries      entries not yet delivered to the group, or -1 when the server cannot tell
      * @param lagSeconds      age in seconds of the oldest entry not yet delivered (0 when none)
      * @param lastDeliveredId ID of the last entry delivered to the group
+     * @param trimmedUnread   entries removed (by length trimming) before the group read them: lost to it
      */
     public record GroupStatus(String group, long consumers, long pending, long lagEntries, double lagSeconds,
-                              String lastDeliveredId) {
+                              String lastDeliveredId, long trimmedUnread) {
     }
 }

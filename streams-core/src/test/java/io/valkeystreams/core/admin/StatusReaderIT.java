@@ -71,4 +71,31 @@ class StatusReaderIT {
         assertThat(analytics.lagEntries()).isEqualTo(3);
         assertThat(analytics.lagSeconds()).isEqualTo(10.0);
     }
+
+    @Test
+    void entriesTrimmedBeforeAGroupReadThemAreCountedAsLostToIt() {
+        new Provisioner(connection).provision(catalog);
+        for (int i = 0; i < 10; i++) {
+            connection.sync().xadd("user.mode.transitions", Map.of("event_type", "mode_transition", "n", "" + i));
+        }
+        connection.sync().xreadgroup(Consumer.from("notification_service", "c1"), XReadArgs.Builder.count(10),
+                XReadArgs.StreamOffset.lastConsumed("user.mode.transitions"));
+        connection.sync().xtrim("user.mode.transitions", false, 4);
+
+        StreamStatus.PartitionStatus partition = new StatusReader(connection)
+                .read(catalog.require("user.mode.transitions")).partitions().get(0);
+
+        assertThat(partition.length()).isEqualTo(4);
+        assertThat(partition.groups()).filteredOn(g -> g.group().equals("analytics_service"))
+                .singleElement().satisfies(g -> assertThat(g.trimmedUnread()).isEqualTo(6));
+        assertThat(partition.groups()).filteredOn(g -> g.group().equals("notification_service"))
+                .singleElement().satisfies(g -> assertThat(g.trimmedUnread()).isZero());
+    }
+
+    @Test
+    void entryIdsAreOrderedNumerically() {
+        assertThat(StatusReader.compareIds("9-0", "10-0")).isNegative();
+        assertThat(StatusReader.compareIds("10-2", "10-10")).isNegative();
+        assertThat(StatusReader.compareIds("10-2", "10-2")).isZero();
+    }
 }
