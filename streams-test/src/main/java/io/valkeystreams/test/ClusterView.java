@@ -119,14 +119,6 @@ record ClusterView(List<Entry> entries) {
             return flags.contains("fail");
         }
 
-        boolean isMyself() {
-            return flags.contains("myself");
-        }
-
-        int slotCount() {
-            return slots.stream().mapToInt(range -> range.to() - range.from() + 1).sum();
-        }
-
         String signature() {
             return id + (isMaster() ? " master" : " replica-of " + masterId) + (isFailed() ? " fail" : "")
                     + (flags.contains("handshake") ? " handshake" : "") + " " + slots;

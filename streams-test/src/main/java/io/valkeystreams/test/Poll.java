@@ -1,7 +1,6 @@
 package io.valkeystreams.test;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
@@ -43,7 +42,7 @@ final class Poll {
                 throw new ValkeyServerException("the cluster did not " + goal + " within " + timeout.toMillis()
                         + " ms; last seen: " + last);
             }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(INTERVAL.toMillis()));
+            LockSupport.parkNanos(INTERVAL.toNanos());
             if (Thread.interrupted()) {
                 Thread.currentThread().interrupt();
                 throw new ValkeyServerException("interrupted while waiting for the cluster to " + goal

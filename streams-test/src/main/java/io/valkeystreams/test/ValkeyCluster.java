@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
@@ -159,7 +160,7 @@ public final class ValkeyCluster implements AutoCloseable {
                     + "with replicasPerMaster(1) or more");
         }
         List<ClusterNode> live = running();
-        String[] promoted = new String[1];
+        AtomicReference<String> promoted = new AtomicReference<>();
         Poll.until(timeout, "promote a replica of " + killedMaster, () -> {
             String unstable = ClusterChecks.unstable(live);
             if (unstable != null) {
@@ -169,13 +170,13 @@ public final class ValkeyCluster implements AutoCloseable {
             for (String replicaId : lost.replicaIds()) {
                 ClusterView.Entry entry = view.find(replicaId).orElse(null);
                 if (entry != null && entry.isMaster() && entry.slots().containsAll(lost.slots())) {
-                    promoted[0] = replicaId;
+                    promoted.set(replicaId);
                     return null;
                 }
             }
             return "the slots " + lost.slots() + " of " + killedMaster + " are not yet served by one of its replicas";
         });
-        return byId(promoted[0]);
+        return byId(promoted.get());
     }
 
     /**
