@@ -34,17 +34,20 @@ public final class SpawnedValkeyServer implements ValkeyServer {
 
     private final Path binary;
     private final List<String> extraArgs;
+    private final boolean clusterBus;
     private final Path dir;
     private final boolean ownsDir;
     private final Duration startTimeout;
     private final Thread shutdownHook;
     private final Deque<String> output = new ArrayDeque<>();
     private volatile int port;
+    private volatile int busPort;
     private volatile Process process;
 
     private SpawnedValkeyServer(Builder builder) {
         this.binary = builder.binary;
         this.extraArgs = List.copyOf(builder.extraArgs);
+        this.clusterBus = builder.clusterBus;
         this.startTimeout = builder.startTimeout;
         this.port = builder.port;
         try {
@@ -65,7 +68,7 @@ public final class SpawnedValkeyServer implements ValkeyServer {
     /** Starts a server from the binary found by {@link ValkeyBinary#find()}, on a free port. */
     public static SpawnedValkeyServer start() {
         Path binary = ValkeyBinary.find().orElseThrow(() -> new ValkeyServerException(ValkeyServers.NO_SERVER_MESSAGE));
-        return builder(binary).build().startProcess();
+        return builder(binary).start();
     }
 
     @Override
@@ -81,6 +84,11 @@ public final class SpawnedValkeyServer implements ValkeyServer {
     @Override
     public String url() {
         return "redis://" + host() + ":" + port;
+    }
+
+    /** The cluster bus port ({@code --cluster-port}), or 0 when the server was not built with {@link Builder#clusterBus()}. */
+    public int clusterBusPort() {
+        return busPort;
     }
 
     /** The working directory of the server (append-only files and snapshots live here). */
@@ -140,6 +148,9 @@ public final class SpawnedValkeyServer implements ValkeyServer {
             if (choosePort) {
                 port = freePort();
             }
+            if (clusterBus && (choosePort || busPort == 0)) {
+                busPort = freePortOtherThan(port);
+            }
             StartOutcome outcome = launch();
             if (outcome == StartOutcome.READY) {
                 return this;
@@ -148,7 +159,7 @@ public final class SpawnedValkeyServer implements ValkeyServer {
                 continue;
             }
             String reason = outcome == StartOutcome.PORT_IN_USE
-                    ? "port " + port + " is already in use"
+                    ? "port " + port + (clusterBus ? " or cluster bus port " + busPort : "") + " is already in use"
                     : outcome == StartOutcome.TIMED_OUT
                             ? "it did not become ready within " + startTimeout.toSeconds() + "s"
                             : "it exited" + exitDescription();
@@ -206,6 +217,9 @@ public final class SpawnedValkeyServer implements ValkeyServer {
                 "--protected-mode", "no",
                 "--daemonize", "no",
                 "--loglevel", "notice"));
+        if (clusterBus) {
+            command.addAll(List.of("--cluster-port", Integer.toString(busPort)));
+        }
         command.addAll(extraArgs);
         synchronized (output) {
             output.clear();
@@ -295,6 +309,14 @@ public final class SpawnedValkeyServer implements ValkeyServer {
         }
     }
 
+    private static int freePortOtherThan(int taken) {
+        int candidate = freePort();
+        while (candidate == taken) {
+            candidate = freePort();
+        }
+        return candidate;
+    }
+
     private static void deleteRecursively(Path root) {
         if (!Files.exists(root)) {
             return;
@@ -310,6 +332,7 @@ public final class SpawnedValkeyServer implements ValkeyServer {
     public static final class Builder {
         private final Path binary;
         private final List<String> extraArgs = new ArrayList<>();
+        private boolean clusterBus;
         private Path dir;
         private int port;
         private Duration startTimeout = DEFAULT_START_TIMEOUT;
@@ -342,6 +365,16 @@ public final class SpawnedValkeyServer implements ValkeyServer {
             return this;
         }
 
+        /**
+         * Also listens on a cluster bus port, picked (and re-picked on a clash) like the client port and
+         * passed as {@code --cluster-port}; for servers started with {@code --cluster-enabled yes}. An
+         * explicit bus port is needed because the default, client port + 10000, may not exist.
+         */
+        public Builder clusterBus() {
+            this.clusterBus = true;
+            return this;
+        }
+
         /** How long to wait for the server to report it is ready. */
         public Builder startTimeout(Duration timeout) {
             if (timeout == null || timeout.isNegative() || timeout.isZero()) {
@@ -356,9 +389,15 @@ public final class SpawnedValkeyServer implements ValkeyServer {
             return new SpawnedValkeyServer(this);
         }
 
-        /** Creates and starts the server. */
+        /** Creates and starts the server; when it cannot start, its directory is removed before the exception is thrown. */
         public SpawnedValkeyServer start() {
-            return build().startProcess();
+            SpawnedValkeyServer server = build();
+            try {
+                return server.startProcess();
+            } catch (RuntimeException e) {
+                server.close();
+                throw e;
+            }
         }
     }
 }
