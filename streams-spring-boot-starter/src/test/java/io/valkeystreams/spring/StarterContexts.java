@@ -1,0 +1,24 @@
+package io.valkeystreams.spring;
+
+import io.valkeystreams.spring.actuate.StreamsActuatorAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/** Context runners with the starter's auto-configurations on a given server. */
+final class StarterContexts {
+
+    private StarterContexts() {
+    }
+
+    static ApplicationContextRunner on(String url) {
+        return new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, StreamsAutoConfiguration.class,
+                        StreamsActuatorAutoConfiguration.class, MetricsAutoConfiguration.class,
+                        CompositeMeterRegistryAutoConfiguration.class, PrometheusMetricsExportAutoConfiguration.class))
+                .withPropertyValues("spring.data.redis.url=" + url, "valkey.streams.lag.interval=200ms");
+    }
+}
