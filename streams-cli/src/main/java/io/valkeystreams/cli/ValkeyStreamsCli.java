@@ -11,11 +11,12 @@ import picocli.CommandLine.Command;
         version = "valkey-streams 0.1.0",
         description = "Operate the valkey-streams event backbone.",
         subcommands = {InitCommand.class, StatusCommand.class, TrimCommand.class, PublishCommand.class,
-                PerfCommand.class, CommandLine.HelpCommand.class},
+                PerfCommand.class, DlqCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  valkey-streams init --url redis://127.0.0.1:6379",
                 "  valkey-streams status --json",
-                "  valkey-streams trim"})
+                "  valkey-streams trim",
+                "  valkey-streams dlq list reputation.events"})
 public final class ValkeyStreamsCli {
 
     /** Exit code for a failed command (server down, bad URL, wrong-type key …). */

@@ -33,6 +33,12 @@ public final class WireFields {
     /** When it was dead-lettered, epoch milliseconds. */
     public static final String DLQ_FAILED_AT = "dlq_failed_at";
 
+    /**
+     * Set only on an entry replayed from the dead-letter stream: the one consumer group that should handle
+     * it. Containers of every other group acknowledge such an entry without calling a handler.
+     */
+    public static final String REPLAY_GROUP = "replay_group";
+
     /** Metadata fields the publisher writes; an event's own fields may not use these names. */
     public static final Set<String> METADATA = Set.of(EVENT_ID, EVENT_TYPE, TIMESTAMP, STREAM_NAME, PARTITION,
             PRIORITY, TRACEPARENT);
@@ -44,8 +50,8 @@ public final class WireFields {
     private WireFields() {
     }
 
-    /** Whether a field name is reserved (metadata or dead-letter). */
+    /** Whether a field name is reserved (metadata, dead-letter or {@link #REPLAY_GROUP}). */
     public static boolean isReserved(String field) {
-        return METADATA.contains(field) || DEAD_LETTER.contains(field);
+        return METADATA.contains(field) || DEAD_LETTER.contains(field) || REPLAY_GROUP.equals(field);
     }
 }
