@@ -6,6 +6,8 @@ import io.valkeystreams.core.admin.RetentionTrimmer;
 import io.valkeystreams.core.admin.StatusReader;
 import io.valkeystreams.core.catalog.StreamCatalog;
 import io.valkeystreams.core.connection.StreamsConnection;
+import io.valkeystreams.core.consume.ConsumerListener;
+import io.valkeystreams.core.deadletter.DeadLetters;
 import io.valkeystreams.core.events.AnalyticsEventPublisher;
 import io.valkeystreams.core.events.BusinessEventPublisher;
 import io.valkeystreams.core.events.GroupActivityPublisher;
@@ -21,6 +23,10 @@ import io.valkeystreams.core.publish.Publisher;
 import io.valkeystreams.core.publish.PublisherOptions;
 import io.valkeystreams.core.wire.EventCodec;
 import io.valkeystreams.core.wire.JacksonEventCodec;
+import io.valkeystreams.spring.consume.CompositeConsumerListener;
+import io.valkeystreams.spring.consume.ConsumerOptionsResolver;
+import io.valkeystreams.spring.consume.StreamContainers;
+import io.valkeystreams.spring.consume.StreamHandlerDiscovery;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,7 +42,8 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 /**
  * Auto-configuration of valkey-streams: the connection (from Spring Boot's Redis connection
  * factory, so {@code spring.data.redis.*} applies), the catalog, provisioning at start-up,
- * retention, status and lag collection, and the publishers. Every bean backs off when the
+ * retention, status and lag collection, the publishers, the dead-letter tools, and one consumer
+ * container per (stream, group) with {@link StreamHandler} methods. Every bean backs off when the
  * application defines its own.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
@@ -121,6 +128,30 @@ public final class StreamsAutoConfiguration {
                 .build();
         return Publisher.builder(connection, catalog).codec(codec).options(options)
                 .listener(new CompositePublishListener(listeners.orderedStream().toList())).build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(StreamsConnection.class)
+    DeadLetters streamsDeadLetters(StreamsConnection connection, StreamCatalog catalog) {
+        return DeadLetters.create(connection, catalog);
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "valkey.streams.consumer", name = "enabled", matchIfMissing = true)
+    static StreamHandlerDiscovery streamHandlerDiscovery() {
+        return new StreamHandlerDiscovery();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean({StreamsConnection.class, StreamHandlerDiscovery.class})
+    StreamContainers streamContainers(StreamHandlerDiscovery discovery, StreamsConnection connection,
+                                      StreamCatalog catalog, EventCodec codec, StreamsProperties properties,
+                                      ObjectProvider<ConsumerListener> listeners) {
+        return new StreamContainers(discovery, connection, catalog, codec,
+                new CompositeConsumerListener(listeners.orderedStream().toList()),
+                new ConsumerOptionsResolver(properties.getConsumer(), properties.getConsumer().getGroups()));
     }
 
     @Bean

@@ -3,6 +3,7 @@ package io.valkeystreams.spring;
 import io.valkeystreams.core.catalog.Priority;
 import io.valkeystreams.core.publish.OverflowPolicy;
 import io.valkeystreams.core.publish.PublisherOptions;
+import io.valkeystreams.spring.consume.ConsumerSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,6 +36,8 @@ public class StreamsProperties {
     private final Endpoint endpoint = new Endpoint();
 
     private final Analytics analytics = new Analytics();
+
+    private final Consumer consumer = new Consumer();
 
     public boolean isProvision() {
         return provision;
@@ -78,6 +81,36 @@ public class StreamsProperties {
 
     public Analytics getAnalytics() {
         return analytics;
+    }
+
+    public Consumer getConsumer() {
+        return consumer;
+    }
+
+    /** Consumer settings: these apply to every group; {@code groups[<stream>/<group>]} overrides them. */
+    public static class Consumer extends ConsumerSettings {
+
+        /** Whether containers for {@code @StreamHandler} methods are created and started. */
+        private boolean enabled = true;
+
+        /** Settings of single groups, keyed by "stream/group". */
+        private Map<String, ConsumerSettings> groups = new LinkedHashMap<>();
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Map<String, ConsumerSettings> getGroups() {
+            return groups;
+        }
+
+        public void setGroups(Map<String, ConsumerSettings> groups) {
+            this.groups = groups;
+        }
     }
 
     /** An application stream. */

@@ -65,12 +65,29 @@ public final class HandlerRegistry {
          * @throws StreamsException when an argument is null or blank, or the type is already registered
          */
         public <T> Builder on(String eventType, Class<T> type, EventHandler<? super T> handler) {
-            if (eventType == null || eventType.isBlank()) {
-                throw new StreamsException("handler registration: eventType must not be blank, was '" + eventType + "'");
-            }
+            requireNew(eventType, handler);
             if (type == null) {
                 throw new StreamsException("handler registration for event type '" + eventType
                         + "': event class must not be null");
+            }
+            routes.put(eventType, Route.typed(type, handler));
+            return this;
+        }
+
+        /**
+         * Registers a handler of one event type that receives the raw entry instead of a decoded event.
+         *
+         * @throws StreamsException when an argument is null or blank, or the type is already registered
+         */
+        public Builder onRaw(String eventType, EnvelopeHandler handler) {
+            requireNew(eventType, handler);
+            routes.put(eventType, Route.raw(handler));
+            return this;
+        }
+
+        private void requireNew(String eventType, Object handler) {
+            if (eventType == null || eventType.isBlank()) {
+                throw new StreamsException("handler registration: eventType must not be blank, was '" + eventType + "'");
             }
             if (handler == null) {
                 throw new StreamsException("handler registration for event type '" + eventType
@@ -80,8 +97,6 @@ public final class HandlerRegistry {
                 throw new StreamsException("event type '" + eventType + "' already has a handler; register one "
                         + "handler per event type");
             }
-            routes.put(eventType, Route.typed(type, handler));
-            return this;
         }
 
         /**

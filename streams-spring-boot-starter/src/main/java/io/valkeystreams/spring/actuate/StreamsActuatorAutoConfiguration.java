@@ -3,6 +3,7 @@ package io.valkeystreams.spring.actuate;
 import io.valkeystreams.core.admin.StatusReader;
 import io.valkeystreams.core.catalog.StreamCatalog;
 import io.valkeystreams.core.connection.StreamsConnection;
+import io.valkeystreams.core.deadletter.DeadLetters;
 import io.valkeystreams.core.metrics.LagMonitor;
 import io.valkeystreams.spring.StoppedContainers;
 import io.valkeystreams.spring.StreamsAutoConfiguration;
@@ -63,8 +64,9 @@ public final class StreamsActuatorAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        StreamsEndpoint streamsEndpoint(StatusReader reader, StreamCatalog catalog) {
-            return new StreamsEndpoint(reader, catalog);
+        StreamsEndpoint streamsEndpoint(StatusReader reader, StreamCatalog catalog, DeadLetters deadLetters,
+                                        StreamsProperties properties) {
+            return new StreamsEndpoint(reader, catalog, deadLetters, properties.getEndpoint().isReplayEnabled());
         }
     }
 

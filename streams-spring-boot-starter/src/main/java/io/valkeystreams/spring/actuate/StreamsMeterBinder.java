@@ -1,5 +1,6 @@
 package io.valkeystreams.spring.actuate;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -9,9 +10,15 @@ import io.valkeystreams.core.admin.StreamStatus;
 import io.valkeystreams.core.catalog.StreamCatalog;
 import io.valkeystreams.core.catalog.StreamDefinition;
 import io.valkeystreams.core.catalog.StreamKey;
+import io.valkeystreams.core.consume.ConsumerListener;
+import io.valkeystreams.core.consume.Delivery;
+import io.valkeystreams.core.consume.HandlerOutcome;
 import io.valkeystreams.core.metrics.LagMonitor;
 import io.valkeystreams.core.publish.PublishListener;
 import io.valkeystreams.core.publish.PublishResult;
+import io.valkeystreams.core.retry.FailedEntry;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -20,14 +27,17 @@ import java.util.function.ToDoubleFunction;
 /**
  * Binds the stream meters of DESIGN.md: per stream, partition and group the lag in entries and
  * seconds, pending entries and entries trimmed before the group read them; per partition the
- * length; per stream the publish timer. Gauges read the {@link LagMonitor} snapshot, so a scrape
+ * length; per stream the publish timer; per stream and group the handler timer (by outcome), retries,
+ * dead letters, unknown event types and pending entries found trimmed. Gauges read the {@link LagMonitor} snapshot, so a scrape
  * never queries Valkey. Unknown values (before the first collection) are NaN.
  */
-public final class StreamsMeterBinder implements MeterBinder, PublishListener {
+public final class StreamsMeterBinder implements MeterBinder, PublishListener, ConsumerListener {
 
     private final StreamCatalog catalog;
     private final LagMonitor monitor;
     private final Map<String, Timer> publishTimers = new ConcurrentHashMap<>();
+    private final Map<String, Timer> handlerTimers = new ConcurrentHashMap<>();
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private volatile MeterRegistry registry;
 
     /** Creates the binder. */
@@ -81,5 +91,52 @@ public final class StreamsMeterBinder implements MeterBinder, PublishListener {
                         .description("Time to publish one event, until written (and confirmed)")
                         .tag("stream", stream).publishPercentileHistogram().register(meterRegistry))
                 .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void handled(Delivery delivery, HandlerOutcome outcome, Duration duration, Throwable failure) {
+        MeterRegistry meterRegistry = registry;
+        if (meterRegistry == null) {
+            return;
+        }
+        String outcomeTag = outcome.name().toLowerCase(Locale.ROOT);
+        handlerTimers.computeIfAbsent(delivery.stream() + "/" + delivery.group() + "/" + outcomeTag,
+                        name -> Timer.builder("valkey.streams.handler")
+                                .description("Time a handler took for one entry, by outcome")
+                                .tags("stream", delivery.stream(), "group", delivery.group(), "outcome", outcomeTag)
+                                .publishPercentileHistogram().register(meterRegistry))
+                .record(duration);
+    }
+
+    @Override
+    public void retryScheduled(Delivery delivery, Throwable failure, Duration backOff) {
+        count("valkey.streams.retries", "Failed entries scheduled for another delivery", delivery.stream(),
+                delivery.group());
+    }
+
+    @Override
+    public void deadLettered(FailedEntry entry) {
+        count("valkey.streams.dead.letters", "Entries written to the dead-letter stream", entry.source().stream(),
+                entry.group());
+    }
+
+    @Override
+    public void unknownEventType(Delivery delivery) {
+        count("valkey.streams.unknown.types", "Entries whose event type has no handler", delivery.stream(),
+                delivery.group());
+    }
+
+    @Override
+    public void trimmedWhilePending(StreamKey key, String group, String entryId) {
+        count("valkey.streams.trimmed.pending", "Pending entries found trimmed away and cleared", key.stream(), group);
+    }
+
+    private void count(String name, String description, String stream, String group) {
+        MeterRegistry meterRegistry = registry;
+        if (meterRegistry == null) {
+            return;
+        }
+        counters.computeIfAbsent(name + "/" + stream + "/" + group, key -> Counter.builder(name)
+                .description(description).tags("stream", stream, "group", group).register(meterRegistry)).increment();
     }
 }
