@@ -248,6 +248,7 @@ public final class SpawnedValkeyServer implements ValkeyServer {
             return StartOutcome.READY;
         }
         awaitExit(p);
+        awaitOutput(reader);
         return lastOutput().contains("Address already in use") ? StartOutcome.PORT_IN_USE : StartOutcome.EXITED;
     }
 
@@ -268,6 +269,15 @@ public final class SpawnedValkeyServer implements ValkeyServer {
             }
         } catch (IOException streamClosed) {
             // the process ended; its exit is observed through onExit
+        }
+    }
+
+    /** Lets the output reader drain what an exited process printed, so error messages quote all of it. */
+    private void awaitOutput(Thread reader) {
+        try {
+            reader.join(startTimeout.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
