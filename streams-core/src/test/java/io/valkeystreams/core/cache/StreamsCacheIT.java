@@ -109,7 +109,7 @@ class StreamsCacheIT {
     }
 
     @Test
-    void clearTreatsGlobCharactersInThePrefixLiterally(ValkeyServer server) {
+    void clearTreatsGlobCharactersInThePrefixLiterally() {
         try (StreamsCaches odd = StreamsCaches.builder(connection).clearDefinitions()
                 .define(CacheDefinition.of("odd", Duration.ofMinutes(1), "o*[x]:")).build()) {
             odd.cache("odd").put("1", 1);
