@@ -63,10 +63,7 @@ public class StreamsCacheProperties {
     /** TTL and key prefix of one cache. */
     public static class CacheSpec {
 
-        /**
-         * Name of the cache, when it must differ from the map key (map keys lose characters such as
-         * '_' unless written in brackets).
-         */
+        /** Name of the cache, when it must differ from the map key. */
         private String name;
 
         /** Time to live of an entry; a number without a unit means seconds, as in the specification. */

@@ -135,7 +135,11 @@ class CacheableIT {
         assertThat(registry).isInstanceOf(PrometheusMeterRegistry.class);
         assertThat(((PrometheusMeterRegistry) registry).scrape())
                 .containsPattern("cache_gets_total\\{cache=\"reputation_scores\",result=\"hit\"} \\d+")
-                .contains("cache_puts_total{cache=\"reputation_scores\"}");
+                .contains("cache_puts_total{cache=\"reputation_scores\"}")
+                .contains("cache_evictions_total{cache=\"reputation_scores\"}")
+                .contains("cache_load_total{cache=\"reputation_scores\",result=\"failure\"}")
+                .contains("cache_load_duration_seconds{cache=\"reputation_scores\"}")
+                .contains("cache_near_hits_total{cache=\"reputation_scores\"}");
     }
 
     private Map<String, String> entry(PublishResult result) {

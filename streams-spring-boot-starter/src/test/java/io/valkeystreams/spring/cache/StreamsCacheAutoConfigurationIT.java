@@ -98,6 +98,14 @@ class StreamsCacheAutoConfigurationIT {
     }
 
     @Test
+    void aFurtherCacheIsNamedByItsMapKey() {
+        runner.withUserConfiguration(ValkeyConnectionConfiguration.class)
+                .withPropertyValues("valkey.streams.cache.caches.my_cache.ttl=1m",
+                        "valkey.streams.cache.caches.my_cache.prefix=my:")
+                .run(context -> assertThat(context.getBean(CacheManager.class).getCacheNames()).contains("my_cache"));
+    }
+
+    @Test
     void whenAFurtherCacheLacksAPrefixThenStartupFailsSayingWhatToSet() {
         runner.withUserConfiguration(ValkeyConnectionConfiguration.class)
                 .withPropertyValues("valkey.streams.cache.caches.sessions.ttl=20s")
