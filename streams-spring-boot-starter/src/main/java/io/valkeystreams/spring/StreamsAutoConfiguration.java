@@ -148,8 +148,10 @@ public final class StreamsAutoConfiguration {
     @ConditionalOnBean({StreamsConnection.class, StreamHandlerDiscovery.class})
     StreamContainers streamContainers(StreamHandlerDiscovery discovery, StreamsConnection connection,
                                       StreamCatalog catalog, EventCodec codec, StreamsProperties properties,
-                                      ObjectProvider<ConsumerListener> listeners) {
-        return new StreamContainers(discovery, connection, catalog, codec,
+                                      ObjectProvider<ConsumerListener> listeners,
+                                      ObjectProvider<StreamHandlerRegistrar> registrars) {
+        return new StreamContainers(discovery,
+                registrars.orderedStream().flatMap(registrar -> registrar.registrations().stream()).toList(), connection, catalog, codec,
                 new CompositeConsumerListener(listeners.orderedStream().toList()),
                 new ConsumerOptionsResolver(properties.getConsumer(), properties.getConsumer().getGroups()));
     }

@@ -22,6 +22,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cache.CacheManager;
+import io.valkeystreams.core.consume.HandlerRegistry;
+import io.valkeystreams.spring.StreamCatalogCustomizer;
+import io.valkeystreams.spring.StreamHandlerRegistrar;
+import io.valkeystreams.spring.StreamHandlerRegistration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -75,6 +79,27 @@ public final class StreamsCacheAutoConfiguration {
     @ConditionalOnMissingBean
     CacheInvalidator valkeyStreamsCacheInvalidator(StreamsCaches caches, InvalidationMapping mapping) {
         return new CacheInvalidator(caches, mapping);
+    }
+
+    /** The consumer group that applies event-driven invalidation. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(prefix = "valkey.streams.cache.invalidation", name = "enabled", matchIfMissing = true)
+    static class InvalidationConsumerConfiguration {
+
+        @Bean
+        StreamCatalogCustomizer valkeyStreamsCacheInvalidationGroup(InvalidationMapping mapping) {
+            return catalog -> mapping.streams().forEach(stream -> catalog.addGroups(stream,
+                    CacheInvalidator.CONSUMER_GROUP));
+        }
+
+        @Bean
+        StreamHandlerRegistrar valkeyStreamsCacheInvalidationHandlers(InvalidationMapping mapping,
+                                                                      CacheInvalidator invalidator) {
+            return () -> mapping.streams().stream()
+                    .map(stream -> new StreamHandlerRegistration(stream, CacheInvalidator.CONSUMER_GROUP,
+                            HandlerRegistry.builder().onAny((entry, delivery) -> invalidator.invalidate(entry)).build()))
+                    .toList();
+        }
     }
 
     private static List<String> trustedPackages(StreamsCacheProperties properties, BeanFactory beanFactory) {

@@ -36,6 +36,8 @@ public class StreamsCacheProperties {
     /** The optional in-process near cache. */
     private final NearCache nearCache = new NearCache();
 
+    private final Invalidation invalidation = new Invalidation();
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -124,6 +126,28 @@ public class StreamsCacheProperties {
 
         public void setMaxEntries(int maxEntries) {
             this.maxEntries = maxEntries;
+        }
+    }
+
+    public Invalidation getInvalidation() {
+        return invalidation;
+    }
+
+    /** Event-driven invalidation. */
+    public static class Invalidation {
+
+        /**
+         * Whether a consumer group of its own ({@code cache_invalidator}, added to the mapped streams)
+         * invalidates cache entries that events make stale.
+         */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
         }
     }
 }

@@ -11,6 +11,7 @@ import io.valkeystreams.core.consume.HandlerRegistry;
 import io.valkeystreams.core.wire.Envelope;
 import io.valkeystreams.core.wire.EventCodec;
 import io.valkeystreams.spring.StoppedContainers;
+import io.valkeystreams.spring.StreamHandlerRegistration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,7 @@ public final class StreamContainers implements SmartInitializingSingleton, Smart
     private static final Logger log = LoggerFactory.getLogger(StreamContainers.class);
 
     private final StreamHandlerDiscovery discovery;
+    private final List<StreamHandlerRegistration> registrations;
     private final StreamsConnection connection;
     private final StreamCatalog catalog;
     private final EventCodec codec;
@@ -47,12 +49,14 @@ public final class StreamContainers implements SmartInitializingSingleton, Smart
     /**
      * Creates the set of containers.
      *
-     * @param options the options of a (stream, group)
+     * @param registrations handlers declared in code, each a container of its own
+     * @param options       the options of a (stream, group)
      */
-    public StreamContainers(StreamHandlerDiscovery discovery, StreamsConnection connection, StreamCatalog catalog,
-                            EventCodec codec, ConsumerListener listener,
-                            BiFunction<String, String, ConsumerOptions> options) {
+    public StreamContainers(StreamHandlerDiscovery discovery, List<StreamHandlerRegistration> registrations,
+                            StreamsConnection connection, StreamCatalog catalog, EventCodec codec,
+                            ConsumerListener listener, BiFunction<String, String, ConsumerOptions> options) {
         this.discovery = discovery;
+        this.registrations = List.copyOf(registrations);
         this.connection = connection;
         this.catalog = catalog;
         this.codec = codec;
@@ -76,6 +80,15 @@ public final class StreamContainers implements SmartInitializingSingleton, Smart
             byGroup.computeIfAbsent(method.stream() + "/" + method.group(), key -> new ArrayList<>()).add(method);
         }
         byGroup.forEach((name, methods) -> containers.put(name, build(methods)));
+        for (StreamHandlerRegistration registration : registrations) {
+            String name = registration.stream() + "/" + registration.group();
+            if (containers.containsKey(name)) {
+                throw new BeanInitializationException("the handlers registered in code for " + name
+                        + " collide with @StreamHandler methods of the same stream and group");
+            }
+            containers.put(name, container(catalog.require(registration.stream()), registration.group(),
+                    registration.handlers()));
+        }
     }
 
     private ConsumerContainer build(List<HandlerMethod> methods) {
@@ -104,12 +117,15 @@ public final class StreamContainers implements SmartInitializingSingleton, Smart
                 register(registry, eventType, method);
             }
         }
-        StreamDefinition definition = catalog.require(first.stream());
-        return ConsumerContainer.builder(connection, definition, first.group())
-                .handlers(registry.build())
+        return container(catalog.require(first.stream()), first.group(), registry.build());
+    }
+
+    private ConsumerContainer container(StreamDefinition definition, String group, HandlerRegistry handlers) {
+        return ConsumerContainer.builder(connection, definition, group)
+                .handlers(handlers)
                 .codec(codec)
                 .listener(listener)
-                .options(options.apply(first.stream(), first.group()))
+                .options(options.apply(definition.name(), group))
                 .build();
     }
 

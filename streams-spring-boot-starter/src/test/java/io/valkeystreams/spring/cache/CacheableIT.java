@@ -33,11 +33,13 @@ import org.springframework.cache.annotation.Cacheable;
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 @ValkeyTest
 @SpringBootTest(classes = CacheableIT.Application.class)
+@DirtiesContext
 class CacheableIT {
 
     private static String url;
