@@ -25,6 +25,7 @@ import io.valkeystreams.core.wire.EventCodec;
 import io.valkeystreams.core.wire.JacksonEventCodec;
 import io.valkeystreams.spring.consume.CompositeConsumerListener;
 import io.valkeystreams.spring.consume.ConsumerOptionsResolver;
+import io.valkeystreams.spring.consume.HandlerInvoker;
 import io.valkeystreams.spring.consume.StreamContainers;
 import io.valkeystreams.spring.consume.StreamHandlerDiscovery;
 import java.nio.charset.StandardCharsets;
@@ -149,11 +150,13 @@ public final class StreamsAutoConfiguration {
     StreamContainers streamContainers(StreamHandlerDiscovery discovery, StreamsConnection connection,
                                       StreamCatalog catalog, EventCodec codec, StreamsProperties properties,
                                       ObjectProvider<ConsumerListener> listeners,
-                                      ObjectProvider<StreamHandlerRegistrar> registrars) {
+                                      ObjectProvider<StreamHandlerRegistrar> registrars,
+                                      ObjectProvider<HandlerInvoker> invoker) {
         return new StreamContainers(discovery,
                 registrars.orderedStream().flatMap(registrar -> registrar.registrations().stream()).toList(), connection, catalog, codec,
                 new CompositeConsumerListener(listeners.orderedStream().toList()),
-                new ConsumerOptionsResolver(properties.getConsumer(), properties.getConsumer().getGroups()));
+                new ConsumerOptionsResolver(properties.getConsumer(), properties.getConsumer().getGroups()),
+                invoker.getIfAvailable(() -> HandlerInvoker.DIRECT));
     }
 
     @Bean

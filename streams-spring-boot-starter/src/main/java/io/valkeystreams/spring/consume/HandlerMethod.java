@@ -2,7 +2,6 @@ package io.valkeystreams.spring.consume;
 
 import io.valkeystreams.core.consume.Delivery;
 import io.valkeystreams.core.consume.EnvelopeHandler;
-import io.valkeystreams.core.consume.EventHandler;
 import io.valkeystreams.core.wire.Envelope;
 import io.valkeystreams.core.wire.EventCodec;
 import io.valkeystreams.core.wire.EventType;
@@ -57,15 +56,15 @@ record HandlerMethod(Object bean, Method method, String stream, String group, Li
         return describe(method);
     }
 
-    <T> EventHandler<T> typed() {
-        return (event, delivery) -> invoke(event, delivery);
-    }
-
-    EnvelopeHandler raw(EventCodec codec) {
+    /** The handler for entries routed to this method: decodes (unless it takes the Envelope) and invokes it. */
+    EnvelopeHandler handler(EventCodec codec, HandlerInvoker invoker) {
         if (payloadType == Envelope.class) {
-            return this::invoke;
+            return (envelope, delivery) -> invoker.invoke(envelope, delivery, () -> invoke(envelope, delivery));
         }
-        return (envelope, delivery) -> invoke(codec.decode(envelope.fields(), payloadType), delivery);
+        return (envelope, delivery) -> {
+            Object event = codec.decode(envelope.fields(), payloadType);
+            invoker.invoke(envelope, delivery, () -> invoke(event, delivery));
+        };
     }
 
     private void invoke(Object event, Delivery delivery) throws Exception {

@@ -8,7 +8,6 @@ import io.valkeystreams.core.consume.ConsumerListener;
 import io.valkeystreams.core.consume.ConsumerOptions;
 import io.valkeystreams.core.consume.ContainerState;
 import io.valkeystreams.core.consume.HandlerRegistry;
-import io.valkeystreams.core.wire.Envelope;
 import io.valkeystreams.core.wire.EventCodec;
 import io.valkeystreams.spring.StoppedContainers;
 import io.valkeystreams.spring.StreamHandlerRegistration;
@@ -43,6 +42,7 @@ public final class StreamContainers implements SmartInitializingSingleton, Smart
     private final EventCodec codec;
     private final ConsumerListener listener;
     private final BiFunction<String, String, ConsumerOptions> options;
+    private final HandlerInvoker invoker;
     private final Map<String, ConsumerContainer> containers = new LinkedHashMap<>();
     private volatile boolean running;
 
@@ -51,10 +51,12 @@ public final class StreamContainers implements SmartInitializingSingleton, Smart
      *
      * @param registrations handlers declared in code, each a container of its own
      * @param options       the options of a (stream, group)
+     * @param invoker       runs each handler call (observed when tracing is present)
      */
     public StreamContainers(StreamHandlerDiscovery discovery, List<StreamHandlerRegistration> registrations,
                             StreamsConnection connection, StreamCatalog catalog, EventCodec codec,
-                            ConsumerListener listener, BiFunction<String, String, ConsumerOptions> options) {
+                            ConsumerListener listener, BiFunction<String, String, ConsumerOptions> options,
+                            HandlerInvoker invoker) {
         this.discovery = discovery;
         this.registrations = List.copyOf(registrations);
         this.connection = connection;
@@ -62,6 +64,7 @@ public final class StreamContainers implements SmartInitializingSingleton, Smart
         this.codec = codec;
         this.listener = listener;
         this.options = options;
+        this.invoker = invoker;
     }
 
     @Override
@@ -104,7 +107,7 @@ public final class StreamContainers implements SmartInitializingSingleton, Smart
                             + first.group() + "; give one of them eventType");
                 }
                 catchAll = method;
-                registry.onAny(method.raw(codec));
+                registry.onAny(method.handler(codec, invoker));
                 continue;
             }
             for (String eventType : method.eventTypes()) {
@@ -114,7 +117,7 @@ public final class StreamContainers implements SmartInitializingSingleton, Smart
                             + method.describe() + " both handle event type '" + eventType + "' for "
                             + first.stream() + "/" + first.group() + "; one handler per event type and group");
                 }
-                register(registry, eventType, method);
+                registry.onRaw(eventType, method.handler(codec, invoker));
             }
         }
         return container(catalog.require(first.stream()), first.group(), registry.build());
@@ -127,15 +130,6 @@ public final class StreamContainers implements SmartInitializingSingleton, Smart
                 .listener(listener)
                 .options(options.apply(definition.name(), group))
                 .build();
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private void register(HandlerRegistry.Builder registry, String eventType, HandlerMethod method) {
-        if (method.payloadType() == Envelope.class) {
-            registry.onRaw(eventType, method.raw(codec));
-        } else {
-            registry.on(eventType, (Class) method.payloadType(), method.typed());
-        }
     }
 
     /** The containers, by {@code stream/group}. */
