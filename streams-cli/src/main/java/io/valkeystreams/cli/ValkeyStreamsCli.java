@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         version = "valkey-streams 0.1.0",
         description = "Operate the valkey-streams event backbone.",
         subcommands = {InitCommand.class, StatusCommand.class, TrimCommand.class, PublishCommand.class,
-                PerfCommand.class, CommandLine.HelpCommand.class},
+                PerfCommand.class, AclCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  valkey-streams init --url redis://127.0.0.1:6379",
                 "  valkey-streams status --json",
