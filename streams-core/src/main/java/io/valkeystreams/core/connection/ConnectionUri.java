@@ -111,14 +111,29 @@ record ConnectionUri(List<RedisURI> uris, boolean cluster, String display, Path 
             return new ConnectionException("invalid connection URI '" + display + "': " + reason, failure);
         }
         String cleaned = reason.replace(uri, display);
-        for (String piece : secret.split("[/@:?#&=\\s]+")) {
-            if (piece.length() >= SHORTEST_SECRET_PIECE && cleaned.contains(piece)) {
-                cleaned = failure.getClass().getSimpleName() + " (details withheld: they would show the password; "
-                        + "percent-encode '/', '@', ':', '?', '#' and spaces in a password: %2F %40 %3A %3F %23 %20)";
-                break;
-            }
+        if (quotesPartOf(secret, cleaned)) {
+            cleaned = failure.getClass().getSimpleName() + " (details withheld: they would show the password; "
+                    + "percent-encode '/', '@', ':', '?', '#' and spaces in a password: %2F %40 %3A %3F %23 %20)";
         }
         return new ConnectionException("invalid connection URI '" + display + "': " + cleaned);
+    }
+
+    /**
+     * Whether a message quotes a piece of the secret: a word of it (split where URI parsers split),
+     * or any tail of it together with the {@code @} that follows it in the URI.
+     */
+    private static boolean quotesPartOf(String secret, String message) {
+        for (String piece : secret.split("[/@:?#&=\\s]+")) {
+            if (piece.length() >= SHORTEST_SECRET_PIECE && message.contains(piece)) {
+                return true;
+            }
+        }
+        for (int start = 0; start < secret.length(); start++) {
+            if (message.contains(secret.substring(start) + "@")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Path caCertificate(String uri, String display) {

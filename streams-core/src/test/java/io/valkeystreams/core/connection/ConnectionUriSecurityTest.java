@@ -47,6 +47,20 @@ class ConnectionUriSecurityTest {
     }
 
     @Test
+    void evenAOneCharacterTailOfThePasswordThatLettuceQuotesIsWithheld() {
+        assertThatThrownBy(() -> ConnectionUri.parse("redis://u:SECRET/x@h:6379"))
+                .isInstanceOf(ConnectionException.class)
+                .hasMessage("invalid connection URI 'redis://u:***@h:6379': NumberFormatException (details withheld: "
+                        + "they would show the password; percent-encode '/', '@', ':', '?', '#' and spaces in a "
+                        + "password: %2F %40 %3A %3F %23 %20)")
+                .hasNoCause();
+        assertThatThrownBy(() -> ConnectionUri.parse("redis://h:6379/x"))
+                .isInstanceOf(ConnectionException.class)
+                .hasMessage("invalid connection URI 'redis://h:6379/x': For input string: \"x\"")
+                .hasCauseInstanceOf(NumberFormatException.class);
+    }
+
+    @Test
     void aCaCertificateInTheUriIsTakenOutOfWhatLettuceSees(@TempDir Path dir) throws Exception {
         Path ca = Files.writeString(dir.resolve("my ca.pem"), "not read here");
         String encoded = ca.toString().replace(" ", "%20");
