@@ -153,6 +153,21 @@ class AclIT {
     }
 
     @Test
+    void withoutXaddPublishingFailsWithAMessageNamingTheKeyAndTheCommand(ValkeyServer server) {
+        AclUsers.create((SpawnedValkeyServer) server, line.replace(" +xadd", ""));
+
+        try (StreamsConnection connection = StreamsConnection.connect(AclUsers.url(server.host(), server.port(), USER));
+             Publisher publisher = Publisher.builder(connection, catalog).build()) {
+            new Provisioner(connection).provision(catalog);
+
+            assertThatThrownBy(() -> publisher.publish("reputation.events", "user-1", Map.of("event_type", "x")))
+                    .isInstanceOf(CommandException.class)
+                    .hasMessageStartingWith("publishing to reputation.events:4 failed: Valkey answered 'NOPERM User "
+                            + USER + " has no permissions to run the 'xadd' command'");
+        }
+    }
+
+    @Test
     void withoutAccessToAStreamsPartitionsProvisioningFailsNamingTheKey(ValkeyServer server) {
         AclUsers.create((SpawnedValkeyServer) server, line.replace(" ~reputation.events:*", ""));
 
