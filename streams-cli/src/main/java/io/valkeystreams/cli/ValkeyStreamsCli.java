@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         version = "valkey-streams 0.1.0",
         description = "Operate the valkey-streams event backbone.",
         subcommands = {InitCommand.class, StatusCommand.class, TrimCommand.class, PublishCommand.class,
-                PerfCommand.class, DlqCommand.class, DemoLoadCommand.class,
+                PerfCommand.class, DlqCommand.class, AclCommand.class, DemoLoadCommand.class,
                 IntegrationCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  valkey-streams init --url redis://127.0.0.1:6379",

@@ -15,10 +15,15 @@ final class StarterContexts {
     }
 
     static ApplicationContextRunner on(String url) {
+        return withoutUrl().withPropertyValues("spring.data.redis.url=" + url);
+    }
+
+    /** A runner whose connection comes from other {@code spring.data.redis.*} properties (host, port, ssl …). */
+    static ApplicationContextRunner withoutUrl() {
         return new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, StreamsAutoConfiguration.class,
                         StreamsActuatorAutoConfiguration.class, MetricsAutoConfiguration.class,
                         CompositeMeterRegistryAutoConfiguration.class, PrometheusMetricsExportAutoConfiguration.class))
-                .withPropertyValues("spring.data.redis.url=" + url, "valkey.streams.lag.interval=200ms");
+                .withPropertyValues("valkey.streams.lag.interval=200ms");
     }
 }

@@ -35,6 +35,7 @@ public final class SpawnedValkeyServer implements ValkeyServer {
     private final Path binary;
     private final List<String> extraArgs;
     private final boolean clusterBus;
+    private final List<Path> tlsFiles;
     private final Path dir;
     private final boolean ownsDir;
     private final Duration startTimeout;
@@ -42,12 +43,14 @@ public final class SpawnedValkeyServer implements ValkeyServer {
     private final Deque<String> output = new ArrayDeque<>();
     private volatile int port;
     private volatile int busPort;
+    private volatile int tlsPort;
     private volatile Process process;
 
     private SpawnedValkeyServer(Builder builder) {
         this.binary = builder.binary;
         this.extraArgs = List.copyOf(builder.extraArgs);
         this.clusterBus = builder.clusterBus;
+        this.tlsFiles = builder.tlsFiles;
         this.startTimeout = builder.startTimeout;
         this.port = builder.port;
         try {
@@ -89,6 +92,19 @@ public final class SpawnedValkeyServer implements ValkeyServer {
     /** The cluster bus port ({@code --cluster-port}), or 0 when the server was not built with {@link Builder#clusterBus()}. */
     public int clusterBusPort() {
         return busPort;
+    }
+
+    /**
+     * The TLS port ({@code --tls-port}), or 0 when the server was not built with {@link Builder#tls}; the
+     * plain {@link #port()} stays open for the test plumbing.
+     */
+    public int tlsPort() {
+        return tlsPort;
+    }
+
+    /** A {@code rediss://} URI for the TLS port, such as {@code rediss://127.0.0.1:41235}. */
+    public String tlsUrl() {
+        return "rediss://" + host() + ":" + tlsPort;
     }
 
     /** The working directory of the server (append-only files and snapshots live here). */
@@ -151,6 +167,9 @@ public final class SpawnedValkeyServer implements ValkeyServer {
             if (clusterBus && (choosePort || busPort == 0)) {
                 busPort = freePortOtherThan(port);
             }
+            if (!tlsFiles.isEmpty() && (choosePort || tlsPort == 0)) {
+                tlsPort = freePortOtherThan(port);
+            }
             StartOutcome outcome = launch();
             if (outcome == StartOutcome.READY) {
                 return this;
@@ -159,7 +178,8 @@ public final class SpawnedValkeyServer implements ValkeyServer {
                 continue;
             }
             String reason = outcome == StartOutcome.PORT_IN_USE
-                    ? "port " + port + (clusterBus ? " or cluster bus port " + busPort : "") + " is already in use"
+                    ? "port " + port + (clusterBus ? " or cluster bus port " + busPort : "")
+                            + (tlsFiles.isEmpty() ? "" : " or TLS port " + tlsPort) + " is already in use"
                     : outcome == StartOutcome.TIMED_OUT
                             ? "it did not become ready within " + startTimeout.toSeconds() + "s"
                             : "it exited" + exitDescription();
@@ -219,6 +239,11 @@ public final class SpawnedValkeyServer implements ValkeyServer {
                 "--loglevel", "notice"));
         if (clusterBus) {
             command.addAll(List.of("--cluster-port", Integer.toString(busPort)));
+        }
+        if (!tlsFiles.isEmpty()) {
+            command.addAll(List.of("--tls-port", Integer.toString(tlsPort), "--tls-cert-file", tlsFiles.get(0).toString(),
+                    "--tls-key-file", tlsFiles.get(1).toString(), "--tls-ca-cert-file", tlsFiles.get(2).toString(),
+                    "--tls-auth-clients", "no"));
         }
         command.addAll(extraArgs);
         synchronized (output) {
@@ -343,6 +368,7 @@ public final class SpawnedValkeyServer implements ValkeyServer {
         private final Path binary;
         private final List<String> extraArgs = new ArrayList<>();
         private boolean clusterBus;
+        private List<Path> tlsFiles = List.of();
         private Path dir;
         private int port;
         private Duration startTimeout = DEFAULT_START_TIMEOUT;
@@ -382,6 +408,16 @@ public final class SpawnedValkeyServer implements ValkeyServer {
          */
         public Builder clusterBus() {
             this.clusterBus = true;
+            return this;
+        }
+
+        /**
+         * Also listens for TLS on a free port ({@code --tls-port}, see {@link #tlsPort()}) with the given PEM
+         * files, without asking clients for certificates; the plain port stays open. Needs a server built
+         * with TLS (Debian's and Homebrew's are).
+         */
+        public Builder tls(Path certificate, Path key, Path caCertificate) {
+            this.tlsFiles = List.of(certificate, key, caCertificate);
             return this;
         }
 

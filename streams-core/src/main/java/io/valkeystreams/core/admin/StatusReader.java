@@ -72,7 +72,7 @@ public final class StatusReader {
                 deadLetters.put(definition.name(), async.xlen(definition.deadLetterKey()));
             }
             for (Map.Entry<String, KeyReplies> entry : replies.entrySet()) {
-                if ("stream".equals(await(entry.getValue().type))) {
+                if ("stream".equals(await(entry.getValue().type, "TYPE " + entry.getKey()))) {
                     entry.getValue().stream = async.xinfoStream(entry.getKey());
                     entry.getValue().groups = async.xinfoGroups(entry.getKey());
                 }
@@ -85,11 +85,11 @@ public final class StatusReader {
                     partitions.add(partition(async, key, replies.get(key.key()), ages));
                 }
                 partial.add(new PartialStream(definition.name(), partitions,
-                        orZero(await(deadLetters.get(definition.name())))));
+                        orZero(await(deadLetters.get(definition.name()), "XLEN " + definition.deadLetterKey()))));
             }
             long now = clock.millis();
             for (PendingAge age : ages) {
-                List<StreamMessage<String, String>> next = await(age.next());
+                List<StreamMessage<String, String>> next = await(age.next(), "XRANGE " + age.key());
                 age.group().lagSeconds = next.isEmpty() ? 0 : Math.max(0, now - millisOf(next.get(0).getId())) / 1000.0;
             }
             return partial.stream().map(PartialStream::complete).toList();
@@ -100,19 +100,19 @@ public final class StatusReader {
 
     private PartialPartition partition(RedisClusterAsyncCommands<String, String> async, StreamKey key,
                                        KeyReplies replies, List<PendingAge> ages) {
-        String type = await(replies.type);
+        String type = await(replies.type, "TYPE " + key.key());
         if ("none".equals(type)) {
             return new PartialPartition(key, false, 0, List.of());
         }
         if (!"stream".equals(type)) {
             throw new WrongKeyTypeException(key.key(), type);
         }
-        long length = orZero(await(replies.length));
-        Map<String, Object> stream = pairs(await(replies.stream));
+        long length = orZero(await(replies.length, "XLEN " + key.key()));
+        Map<String, Object> stream = pairs(await(replies.stream, "XINFO STREAM " + key.key()));
         String firstId = firstEntryId(stream.get("first-entry"));
         long added = asLong(stream.get("entries-added"));
         List<PartialGroup> groups = new ArrayList<>();
-        for (Object raw : await(replies.groups)) {
+        for (Object raw : await(replies.groups, "XINFO GROUPS " + key.key())) {
             Map<String, Object> info = pairs(raw);
             String lastDelivered = String.valueOf(info.get("last-delivered-id"));
             long lag = info.get("lag") instanceof Long value ? value : -1;
@@ -127,7 +127,7 @@ public final class StatusReader {
             if (lag != 0 && length > 0) {
                 RedisFuture<List<StreamMessage<String, String>>> next = async.xrange(key.key(),
                         Range.from(Range.Boundary.excluding(lastDelivered), Range.Boundary.unbounded()), Limit.from(1));
-                ages.add(new PendingAge(group, next));
+                ages.add(new PendingAge(key.key(), group, next));
             }
             groups.add(group);
         }
@@ -162,14 +162,15 @@ public final class StatusReader {
         return firstEntry instanceof List<?> entry && !entry.isEmpty() ? String.valueOf(entry.get(0)) : null;
     }
 
-    private static <T> T await(RedisFuture<T> future) {
+    /** Waits for one reply; a failure names the command and key ({@code action}). */
+    private static <T> T await(RedisFuture<T> future, String action) {
         try {
             return future.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw LettuceErrors.translate("reading stream status", e);
+            throw LettuceErrors.translate("reading stream status (" + action + ")", e);
         } catch (Exception e) {
-            throw LettuceErrors.translate("reading stream status", e);
+            throw LettuceErrors.translate("reading stream status (" + action + ")", e);
         }
     }
 
@@ -216,7 +217,7 @@ public final class StatusReader {
         }
     }
 
-    private record PendingAge(PartialGroup group, RedisFuture<List<StreamMessage<String, String>>> next) {
+    private record PendingAge(String key, PartialGroup group, RedisFuture<List<StreamMessage<String, String>>> next) {
     }
 
     private record PartialPartition(StreamKey key, boolean exists, long length, List<PartialGroup> groups) {

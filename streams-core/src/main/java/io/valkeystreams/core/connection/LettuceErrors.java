@@ -7,9 +7,19 @@ import io.lettuce.core.RedisException;
 import io.valkeystreams.core.StreamsException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import javax.net.ssl.SSLException;
 
 /** Translates Lettuce exceptions into the library's hierarchy, once, at the boundary. */
 public final class LettuceErrors {
+
+    /** The error code of Valkey's reply when the user lacks a permission (a command, key or channel). */
+    public static final String PERMISSION_DENIED = "NOPERM";
+
+    private static final String PERMISSION_ADVICE = "; the Valkey user lacks this permission: grant the ACL rules of "
+            + "the catalog ('valkey-streams acl' prints them, AclRules generates them; see docs/security.md)";
+    private static final String TLS_ADVICE = "check that the port speaks TLS and that the client trusts the server's "
+            + "certificate: add ?cacert=/path/to/ca.pem to a rediss:// URI, or put the CA in the JVM truststore "
+            + "(see docs/security.md)";
 
     private LettuceErrors() {
     }
@@ -25,9 +35,22 @@ public final class LettuceErrors {
         }
         if (cause instanceof RedisCommandExecutionException commandError) {
             String message = String.valueOf(commandError.getMessage());
-            int space = message.indexOf(' ');
-            String code = space > 0 ? message.substring(0, space) : message;
-            return new CommandException(action + " failed: Valkey answered '" + message + "'", code, commandError);
+            String code = errorCode(message);
+            String advice = PERMISSION_DENIED.equals(code) ? PERMISSION_ADVICE : "";
+            return new CommandException(action + " failed: Valkey answered '" + message + "'" + advice, code,
+                    commandError);
+        }
+        if (find(cause, SSLException.class) != null) {
+            return new ConnectionException(action + " failed: the TLS handshake failed (" + rootMessage(cause) + "); "
+                    + TLS_ADVICE, cause);
+        }
+        RedisCommandExecutionException refusal = find(cause, RedisCommandExecutionException.class);
+        if (cause instanceof RedisConnectionException && refusal != null) {
+            String code = errorCode(String.valueOf(refusal.getMessage()));
+            String advice = PERMISSION_DENIED.equals(code) ? PERMISSION_ADVICE
+                    : "; check the user name and password (or that the user is enabled)";
+            return new ConnectionException(action + " failed: Valkey refused the connection ('" + refusal.getMessage()
+                    + "')" + advice, cause);
         }
         if (cause instanceof RedisCommandTimeoutException) {
             return new ConnectionException(action + " timed out: " + cause.getMessage(), cause);
@@ -46,6 +69,20 @@ public final class LettuceErrors {
         Throwable cause = unwrap(failure);
         return cause instanceof RedisCommandExecutionException
                 && String.valueOf(cause.getMessage()).startsWith("BUSYGROUP");
+    }
+
+    private static String errorCode(String message) {
+        int space = message.indexOf(' ');
+        return space > 0 ? message.substring(0, space) : message;
+    }
+
+    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+        for (Throwable each = failure; each != null; each = each.getCause() == each ? null : each.getCause()) {
+            if (type.isInstance(each)) {
+                return type.cast(each);
+            }
+        }
+        return null;
     }
 
     private static Throwable unwrap(Throwable failure) {

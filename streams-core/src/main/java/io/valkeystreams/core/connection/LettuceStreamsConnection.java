@@ -5,6 +5,7 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
+import io.lettuce.core.SslOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -70,6 +71,7 @@ final class LettuceStreamsConnection implements StreamsConnection {
             cluster.setOptions(ClusterClientOptions.builder()
                     .socketOptions(socket)
                     .timeoutOptions(timeouts)
+                    .sslOptions(sslOptions(uri))
                     .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
                             .enablePeriodicRefresh(TOPOLOGY_REFRESH)
                             .enableAllAdaptiveRefreshTriggers()
@@ -79,10 +81,19 @@ final class LettuceStreamsConnection implements StreamsConnection {
         } else {
             RedisURI single = uri.uris().get(0);
             RedisClient redis = RedisClient.create(single);
-            redis.setOptions(ClientOptions.builder().socketOptions(socket).timeoutOptions(timeouts).build());
+            redis.setOptions(ClientOptions.builder().socketOptions(socket).timeoutOptions(timeouts)
+                    .sslOptions(sslOptions(uri)).build());
             client = redis;
         }
         return new LettuceStreamsConnection(client, true, uri.display());
+    }
+
+    /** Trusts the URI's CA certificate file when it names one, else the JVM's default truststore. */
+    private static SslOptions sslOptions(ConnectionUri uri) {
+        if (uri.caCertificate() == null) {
+            return SslOptions.create();
+        }
+        return SslOptions.builder().jdkSslProvider().trustManager(uri.caCertificate().toFile()).build();
     }
 
     static StreamsConnection using(AbstractRedisClient client) {

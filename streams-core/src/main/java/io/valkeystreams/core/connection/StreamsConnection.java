@@ -19,7 +19,12 @@ public interface StreamsConnection extends AutoCloseable {
      * 15 s unless the URI says otherwise ({@code ?timeout=2s}); while the connection is being
      * re-established, commands wait for it within that timeout.
      *
-     * @throws ConnectionException when the URI is invalid or the server cannot be reached
+     * <p>Over TLS the server's certificate must be signed by a CA the JVM trusts, or by one in the PEM
+     * file the URI names with {@code cacert}: {@code rediss://host:6380?cacert=/etc/valkey/ca.pem}
+     * (see {@code docs/security.md}). Passwords are masked in every message and in {@link #describe()}.
+     *
+     * @throws ConnectionException when the URI is invalid, the server cannot be reached, refuses the
+     *                             credentials, or presents a certificate that is not trusted
      */
     static StreamsConnection connect(String uri) {
         return LettuceStreamsConnection.connect(ConnectionUri.parse(uri));
