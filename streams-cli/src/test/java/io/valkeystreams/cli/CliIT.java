@@ -83,6 +83,15 @@ class CliIT {
     }
 
     @Test
+    void statusWatchRefreshesTheTable(ValkeyServer server) {
+        run("init", "--url", server.url());
+        Result watched = run("status", "--watch", "10ms", "--watch-count", "2", "--url", server.url());
+        assertThat(watched.exitCode()).isZero();
+        assertThat(watched.out().split("every 10 ms: valkey-streams status", -1)).hasSize(3);
+        assertThat(watched.out()).contains("TRIMMED", "total: 0 entries in 7 streams");
+    }
+
+    @Test
     void trimRemovesEntriesOlderThanRetentionAndKeepsYoungerOnes(ValkeyServer server) {
         SpawnedValkeyServer valkey = (SpawnedValkeyServer) server;
         run("init", "--url", server.url());
