@@ -27,7 +27,7 @@ public final class Units {
         BigDecimal exact = value.stripTrailingZeros();
         if (exact.scale() > SCALE) {
             throw new IllegalArgumentException(field + " may have at most " + SCALE + " decimal places, was "
-                    + value.toPlainString());
+                    + exact.toPlainString());
         }
         if (exact.abs().compareTo(MAX_VALUE) > 0) {
             throw new IllegalArgumentException(field + " must be between -" + MAX_VALUE + " and " + MAX_VALUE

@@ -32,6 +32,8 @@ class UnitsTest {
                 .hasMessage("impact_score may have at most 4 decimal places, was 1.00001");
         assertThatThrownBy(() -> Units.of("amount", new BigDecimal("1000000000.01")))
                 .hasMessage("amount must be between -1000000000 and 1000000000, was 1000000000.01");
+        assertThatThrownBy(() -> Units.of("impact_score", 1e-5))
+                .hasMessage("impact_score may have at most 4 decimal places, was 0.00001");
         assertThatThrownBy(() -> Units.of("impact_score", Double.NaN)).hasMessageContaining("finite");
     }
 }
