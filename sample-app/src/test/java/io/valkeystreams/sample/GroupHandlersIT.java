@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -255,14 +257,14 @@ class GroupHandlersIT extends SampleAppITSupport {
         int partition = Crc32Partition.of(userHash, 4);
         VALKEY.call("XADD", "analytics.user.behavior:" + partition, "MAXLEN", "~", "125000", "*",
                 "user_hash", userHash, "event_type", "app_open", "event_category", "session", "properties", "{}",
-                "platform", "telegram", "event_id", java.util.UUID.randomUUID().toString(),
+                "platform", "telegram", "event_id", UUID.randomUUID().toString(),
                 "timestamp", Long.toString(timestamp), "stream_name", "analytics.user.behavior",
                 "partition", Integer.toString(partition), "priority", "low");
     }
 
     /** A three-letter code no other test uses (revenue is kept per currency). */
     private static String currency() {
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
         return "Z" + (char) ('A' + random.nextInt(26)) + (char) ('A' + random.nextInt(26));
     }
 }

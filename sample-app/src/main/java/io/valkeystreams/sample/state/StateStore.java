@@ -4,6 +4,7 @@ import io.valkeystreams.core.catalog.StreamCatalog;
 import io.valkeystreams.core.consume.Delivery;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -146,7 +147,7 @@ public class StateStore {
         view.put("duplicates", Long.parseLong(stats.getOrDefault("duplicates", "0")));
         view.put("last_event_id", stats.get("last_event_id"));
         String at = stats.get("last_applied_ms");
-        view.put("last_applied_at", at == null ? null : java.time.Instant.ofEpochMilli(Long.parseLong(at)).toString());
+        view.put("last_applied_at", at == null ? null : Instant.ofEpochMilli(Long.parseLong(at)).toString());
         return view;
     }
 }
