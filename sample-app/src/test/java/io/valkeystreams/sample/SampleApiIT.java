@@ -2,37 +2,10 @@ package io.valkeystreams.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.valkeystreams.test.SpawnedValkeyServer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SampleApiIT {
-
-    static final SpawnedValkeyServer VALKEY = SpawnedValkeyServer.start();
-
-    @LocalServerPort
-    int port;
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @DynamicPropertySource
-    static void valkey(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.redis.url", VALKEY::url);
-    }
-
-    @AfterAll
-    static void stop() {
-        VALKEY.close();
-    }
+class SampleApiIT extends SampleAppITSupport {
 
     @Test
     void everyStreamAcceptsGoodInputWithWhereItWasWritten() throws Exception {
@@ -74,6 +47,26 @@ class SampleApiIT {
         assertBadRequest("/api/group-activities", "{\"event_type\":\"x\"}", "group_id is required");
     }
 
+    @Test
+    void badInputForTheNewEndpointsIsRefusedWithTheReason() throws Exception {
+        assertStatus(get("/api/users/%20/reputation"), 400, "user_id must not be blank");
+        assertStatus(get("/api/users/never-seen-" + unique() + "/reputation"), 404, "no reputation events for user");
+        assertStatus(get("/api/state/no_such_group"), 404, "unknown consumer group 'no_such_group'; known groups: "
+                + "admin_service, alert_manager, analytics_service");
+        assertStatus(get("/api/state/reputation_calculator"), 400, "keeps its state per user: add ?user_id=");
+        assertBadRequest("/api/reputation-events", "{\"user_id\":\"u\",\"event_type\":\"x\",\"impact_score\":1.00001}",
+                "impact_score may have at most 4 decimal places, was 1.00001");
+        assertBadRequest("/api/reputation-events", "{\"user_id\":\"u\",\"event_type\":\"x\",\"impact_score\":2e9}",
+                "impact_score must be between -1000000000 and 1000000000");
+        assertBadRequest("/api/analytics/business-events", "{\"event_type\":\"x\",\"amount\":1.23456,"
+                + "\"currency\":\"EUR\"}", "amount may have at most 4 decimal places, was 1.23456");
+    }
+
+    private void assertStatus(HttpResponse<String> response, int status, String reason) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.body()).startsWith("{\"error\":").contains(reason);
+    }
+
     private void assertAccepted(String path, String json, String keyPrefix, int partition) throws Exception {
         HttpResponse<String> response = post(path, json);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
@@ -87,11 +80,5 @@ class SampleApiIT {
         HttpResponse<String> response = post(path, json);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(response.body()).contains(reason);
-    }
-
-    private HttpResponse<String> post(String path, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,7 +26,7 @@ final class DemoTraffic {
     private final SplittableRandom random = new SplittableRandom(42);
     private final int users;
     private final Map<String, BigDecimal> expected = new ConcurrentHashMap<>();
-    private long accepted;
+    private final LongAdder accepted = new LongAdder();
 
     DemoTraffic(int users) {
         this.users = users;
@@ -69,15 +70,16 @@ final class DemoTraffic {
                 + "\",\"metric_name\":\"latency_ms\",\"value\":" + random.nextInt(5, 400) + ",\"unit\":\"ms\"}", null, null);
     }
 
+    /** Counts an accepted request; called from the HTTP client's threads. */
     void accepted(Request request) {
-        accepted++;
+        accepted.increment();
         if (request.userId() != null) {
             expected.merge(request.userId(), request.impact(), BigDecimal::add);
         }
     }
 
     long acceptedCount() {
-        return accepted;
+        return accepted.sum();
     }
 
     int userCount() {

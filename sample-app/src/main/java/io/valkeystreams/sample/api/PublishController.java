@@ -15,6 +15,8 @@ import io.valkeystreams.core.events.VerificationEvent;
 import io.valkeystreams.core.events.VerificationEventPublisher;
 import io.valkeystreams.core.publish.InvalidEventException;
 import io.valkeystreams.core.publish.PublishResult;
+import io.valkeystreams.sample.state.Units;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -55,8 +57,10 @@ class PublishController {
     @PostMapping("/reputation-events")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, Object> reputation(@RequestBody PublishRequests.Reputation body) {
-        return accepted(reputation.publishReputationChange(body.userId(), body.eventType(),
-                required("impact_score", body.impactScore()), body.groupId(), body.exchangeId(), body.description()));
+        double impact = required("impact_score", body.impactScore());
+        exact("impact_score", BigDecimal.valueOf(impact));
+        return accepted(reputation.publishReputationChange(body.userId(), body.eventType(), impact, body.groupId(),
+                body.exchangeId(), body.description()));
     }
 
     @PostMapping("/mode-transitions")
@@ -94,6 +98,9 @@ class PublishController {
     @PostMapping("/analytics/business-events")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, Object> businessEvent(@RequestBody PublishRequests.Business body) {
+        if (body.amount() != null) {
+            exact("amount", body.amount());
+        }
         return accepted(business.publish(new BusinessEvent(body.eventType(), body.accountId(), body.amount(),
                 body.currency(), body.properties())));
     }
@@ -110,6 +117,15 @@ class PublishController {
             throw new InvalidEventException(field + " is required");
         }
         return value;
+    }
+
+    /** Refuses a value the consumers could not add up exactly ({@link Units}). */
+    private static void exact(String field, BigDecimal value) {
+        try {
+            Units.of(field, value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEventException(e.getMessage());
+        }
     }
 
     private static Map<String, Object> accepted(PublishResult result) {

@@ -149,7 +149,20 @@ public final class StreamContainers implements SmartInitializingSingleton, Smart
     @Override
     public void stop() {
         running = false;
-        containers.values().parallelStream().forEach(ConsumerContainer::stop);
+        List<Thread> stopping = new ArrayList<>();
+        containers.forEach((name, container) -> {
+            Thread thread = new Thread(container::stop, "valkey-streams-stop-" + name);
+            thread.start();
+            stopping.add(thread);
+        });
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     @Override
