@@ -59,7 +59,7 @@ public final class CompareRun {
         if (only.contains("idle")) {
             progress.printf("idle: %d s without containers, then %d s with every platform group subscribed%n",
                     settings.idleWindow().toSeconds(), settings.idleWindow().toSeconds());
-            idle = new IdleCpuScenario(clients).run(settings.idleWindow());
+            idle = new IdleCpuScenario(clients, progress).run(settings.idleWindow());
         }
         return new Outcome(settings, results, ratios(results), idle);
     }

@@ -15,10 +15,20 @@ import java.util.concurrent.TimeUnit;
 final class InFlight {
 
     private final Set<String> entries = new HashSet<>();
+    private long added;
 
     /** Adds an entry; false when it is already in flight. */
     synchronized boolean add(StreamKey key, String id) {
-        return entries.add(id(key, id));
+        boolean fresh = entries.add(id(key, id));
+        if (fresh) {
+            added++;
+        }
+        return fresh;
+    }
+
+    /** Changes whenever an entry is added: tells the recovery loop that something was read or claimed. */
+    synchronized long activity() {
+        return added;
     }
 
     synchronized void remove(StreamKey key, Collection<String> ids) {
