@@ -47,7 +47,7 @@ public final class CompareRun {
                 results.add(measure(publish.async(settings.asyncEvents(), settings.batchSize())));
             }
             if (only.contains("drain")) {
-                results.add(measure(new DrainScenario(clients).family(settings.drainEvents())));
+                results.add(measure(new DrainScenario(clients, progress).family(settings.drainEvents())));
             }
             if (only.contains("e2e")) {
                 EndToEndScenario e2e = new EndToEndScenario(clients, publisher);

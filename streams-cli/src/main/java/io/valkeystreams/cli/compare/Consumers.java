@@ -39,6 +39,9 @@ final class Consumers {
     static final String LETTUCE = "lettuce";
     static final String SDR = "spring-data-redis";
 
+    /** How often completion is checked: a local counter, then the server's pending count. */
+    static final long POLL_NANOS = 1_000_000;
+
     /** Entries per read on every path. */
     static final int BATCH = 100;
 
@@ -158,11 +161,11 @@ final class Consumers {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (handled.getAsLong() < events) {
             check(deadline, "handled " + handled.getAsLong() + " of " + events + " events of " + stream);
-            LockSupport.parkNanos(200_000);
+            LockSupport.parkNanos(POLL_NANOS);
         }
         while (clients.pending(stream) > 0) {
             check(deadline, "entries of " + stream + " still pending");
-            LockSupport.parkNanos(200_000);
+            LockSupport.parkNanos(POLL_NANOS);
         }
         return System.nanoTime();
     }

@@ -1,5 +1,6 @@
 package io.valkeystreams.cli.compare;
 
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,8 +20,11 @@ final class DrainScenario {
 
     private final Clients clients;
 
-    DrainScenario(Clients clients) {
+    private final PrintWriter progress;
+
+    DrainScenario(Clients clients, PrintWriter progress) {
         this.clients = clients;
+        this.progress = progress;
     }
 
     Family family(int events) {
@@ -37,6 +41,7 @@ final class DrainScenario {
         clients.fill(STREAM, events);
         clients.createGroup(STREAM);
         LongAdder handled = new LongAdder();
+        ThreadCpu threads = ThreadCpu.start();
         long cpu = CpuClock.processNanos();
         long start = System.nanoTime();
         long end;
@@ -44,6 +49,7 @@ final class DrainScenario {
         try (Consumers.Running consumer = Consumers.start(variant, clients, STREAM, BLOCK, fields -> handled.increment())) {
             end = Consumers.awaitDrained(clients, STREAM, events, handled::sum, TIMEOUT);
             used = CpuClock.processNanos() - cpu;
+            progress.printf("drain %s: busiest threads %s%n", variant, threads.busiest(5));
         }
         clients.reset(STREAM);
         return Sample.of(events, end - start, used, null);

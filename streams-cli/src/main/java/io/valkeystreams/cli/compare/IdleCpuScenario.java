@@ -6,13 +6,7 @@ import io.valkeystreams.core.catalog.StreamDefinition;
 import io.valkeystreams.core.consume.ConsumerContainer;
 import io.valkeystreams.core.consume.HandlerRegistry;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -39,10 +33,6 @@ final class IdleCpuScenario {
 
     /** Time given to containers to start and settle before the window. */
     static final Duration SETTLE = Duration.ofSeconds(2);
-
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    /** What makes thread names of one kind differ: the stream and group of a container, counters. */
-    private static final Pattern KIND = Pattern.compile("(?<=valkey-streams-(reader|worker|recovery))-.*|-\\d+");
 
     private final Clients clients;
     private final PrintWriter progress;
@@ -77,34 +67,12 @@ final class IdleCpuScenario {
     }
 
     private double percentOfCore(Duration window) throws InterruptedException {
-        Map<Long, Long> threadsBefore = threadCpu();
+        ThreadCpu threads = ThreadCpu.start();
         long cpu = CpuClock.processNanos();
         long start = System.nanoTime();
         Thread.sleep(window.toMillis());
         double percent = 100.0 * (CpuClock.processNanos() - cpu) / (System.nanoTime() - start);
-        Map<Long, Long> threadsAfter = threadCpu();
-        Map<String, Long> byKind = new HashMap<>();
-        for (ThreadInfo info : THREADS.getThreadInfo(threadsAfter.keySet().stream().mapToLong(Long::longValue)
-                .toArray())) {
-            if (info != null) {
-                long used = threadsAfter.get(info.getThreadId()) - threadsBefore.getOrDefault(info.getThreadId(), 0L);
-                byKind.merge(KIND.matcher(info.getThreadName()).replaceAll(""), used, Long::sum);
-            }
-        }
-        progress.printf("idle: %.2f %% of a core; busiest threads: %s%n", percent, byKind.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
-                .map(e -> e.getKey() + " " + e.getValue() / 1_000_000 + " ms").toList());
+        progress.printf("idle: %.2f %% of a core; busiest threads: %s%n", percent, threads.busiest(5));
         return percent;
-    }
-
-    private static Map<Long, Long> threadCpu() {
-        Map<Long, Long> cpu = new HashMap<>();
-        for (long id : THREADS.getAllThreadIds()) {
-            long nanos = THREADS.getThreadCpuTime(id);
-            if (nanos >= 0) {
-                cpu.put(id, nanos);
-            }
-        }
-        return cpu;
     }
 }
