@@ -1,5 +1,6 @@
 package io.valkeystreams.cli;
 
+import io.valkeystreams.cli.compare.CompareCommand;
 import io.valkeystreams.core.StreamsException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -11,13 +12,14 @@ import picocli.CommandLine.Command;
         version = "valkey-streams 0.1.0",
         description = "Operate the valkey-streams event backbone.",
         subcommands = {InitCommand.class, StatusCommand.class, TrimCommand.class, PublishCommand.class,
-                PerfCommand.class, DlqCommand.class, AclCommand.class, DemoLoadCommand.class,
+                PerfCommand.class, CompareCommand.class, DlqCommand.class, AclCommand.class, DemoLoadCommand.class,
                 IntegrationCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  valkey-streams init --url redis://127.0.0.1:6379",
                 "  valkey-streams status --json",
                 "  valkey-streams trim",
-                "  valkey-streams dlq list reputation.events"})
+                "  valkey-streams dlq list reputation.events",
+                "  valkey-streams compare --quick"})
 public final class ValkeyStreamsCli {
 
     /** Exit code for a failed command (server down, bad URL, wrong-type key …). */

@@ -67,7 +67,7 @@ final class EntryProcessor {
         }
         Envelope envelope;
         try {
-            envelope = Envelope.parse(work.fields());
+            envelope = Envelope.adopt(work.fields());
         } catch (EventDecodingException e) {
             return deadLetter(work, FailedEntry.describe(e));
         }

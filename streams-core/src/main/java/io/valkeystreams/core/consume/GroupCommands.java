@@ -75,6 +75,12 @@ final class GroupCommands {
         return run("XPENDING " + key + " " + group, () -> connection.sync().xpending(key.key(), args));
     }
 
+    /** XPENDING summary: how many entries are pending for the group, with any consumer. */
+    long pendingCount(StreamKey key) {
+        Long count = run("XPENDING " + key + " " + group, () -> connection.sync().xpending(key.key(), group).getCount());
+        return count == null ? 0 : count;
+    }
+
     /** XCLAIM to this consumer; returns the entries still in the stream (Valkey drops deleted ones from the PEL). */
     List<StreamMessage<String, String>> claim(StreamKey key, Duration minIdle, List<String> ids) {
         return run("XCLAIM " + key + " " + group, () -> connection.sync().xclaim(key.key(), me,

@@ -3,7 +3,9 @@ package io.valkeystreams.core.consume;
 import io.valkeystreams.core.catalog.StreamKey;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -14,30 +16,50 @@ import java.util.concurrent.TimeUnit;
  */
 final class InFlight {
 
-    private final Set<String> entries = new HashSet<>();
+    private final Map<StreamKey, Set<String>> entries = new HashMap<>();
+    private int size;
+    private long added;
 
     /** Adds an entry; false when it is already in flight. */
     synchronized boolean add(StreamKey key, String id) {
-        return entries.add(id(key, id));
+        boolean fresh = entries.computeIfAbsent(key, k -> new HashSet<>()).add(id);
+        if (fresh) {
+            size++;
+            added++;
+        }
+        return fresh;
+    }
+
+    /** Changes whenever an entry is added: tells the recovery loop that something was read or claimed. */
+    synchronized long activity() {
+        return added;
     }
 
     synchronized void remove(StreamKey key, Collection<String> ids) {
-        ids.forEach(id -> entries.remove(id(key, id)));
+        Set<String> ofKey = entries.get(key);
+        if (ofKey != null) {
+            for (String id : ids) {
+                if (ofKey.remove(id)) {
+                    size--;
+                }
+            }
+        }
         notifyAll();
     }
 
     synchronized boolean contains(StreamKey key, String id) {
-        return entries.contains(id(key, id));
+        Set<String> ofKey = entries.get(key);
+        return ofKey != null && ofKey.contains(id);
     }
 
     synchronized int size() {
-        return entries.size();
+        return size;
     }
 
     /** Waits until fewer than {@code limit} entries are in flight, or the timeout passes; returns whether that happened. */
     synchronized boolean awaitBelow(int limit, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (entries.size() >= limit) {
+        while (size >= limit) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;
@@ -45,9 +67,5 @@ final class InFlight {
             TimeUnit.NANOSECONDS.timedWait(this, left);
         }
         return true;
-    }
-
-    private static String id(StreamKey key, String id) {
-        return key.key() + ' ' + id;
     }
 }

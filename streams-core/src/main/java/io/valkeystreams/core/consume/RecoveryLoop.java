@@ -30,6 +30,10 @@ import org.slf4j.LoggerFactory;
  *   <li>every few passes removes other consumers idle longer than {@code idleConsumerRemoval} that hold no
  *       pending entries (atomically, in a script, so a consumer that has pending entries is never removed).</li>
  * </ul>
+ * While the group is quiet (the last pass found nothing pending for any consumer, and this container has read
+ * or claimed nothing since), passes are skipped, and only a cheap count of pending entries runs, once per
+ * quarter of {@code min(takeoverAfter, idleConsumerRemoval)}; so an idle application costs almost nothing,
+ * and a consumer that crashes in a quiet group is taken over at most that quarter later than otherwise.
  */
 final class RecoveryLoop implements Runnable {
 
@@ -48,7 +52,11 @@ final class RecoveryLoop implements Runnable {
     private final ConsumerListener listener;
     private final OutageLog outage;
     private final long passesBetweenRemovals;
+    private final long maxQuietTicks;
     private long passes;
+    private boolean quiet;
+    private long quietTicks;
+    private long activityAtLastPass = -1;
 
     RecoveryLoop(List<StreamKey> keys, GroupCommands commands, ConsumerOptions options, BackOffPolicy backOff,
                  InFlight inFlight, PartitionLanes lanes, EntryProcessor processor, ConsumerListener listener,
@@ -65,13 +73,22 @@ final class RecoveryLoop implements Runnable {
                 + commands.group(), clock);
         long half = options.idleConsumerRemoval().toNanos() / 2 / options.recoveryInterval().toNanos();
         this.passesBetweenRemovals = Math.max(1, Math.min(MAX_PASSES_BETWEEN_REMOVALS, half));
+        Duration quietCheck = min(options.takeoverAfter(), options.idleConsumerRemoval()).dividedBy(4);
+        this.maxQuietTicks = Math.max(0, quietCheck.toNanos() / options.recoveryInterval().toNanos() - 1);
     }
 
     @Override
     public void run() {
         try {
-            for (StreamKey key : keys) {
-                recover(key);
+            if (!stayQuiet()) {
+                long activity = inFlight.activity();
+                boolean found = false;
+                for (StreamKey key : keys) {
+                    found |= recover(key);
+                }
+                quiet = !found && inFlight.size() == 0 && nothingPending();
+                activityAtLastPass = activity;
+                quietTicks = 0;
             }
             if (passes++ % passesBetweenRemovals == 0) {
                 removeIdleConsumers();
@@ -91,21 +108,51 @@ final class RecoveryLoop implements Runnable {
         }
     }
 
-    private void recover(StreamKey key) {
+    /**
+     * Whether this pass may be skipped: the group was quiet at the last pass, nothing was read or claimed since,
+     * and either the last check is recent or a new count finds nothing pending still.
+     */
+    private boolean stayQuiet() {
+        if (!quiet || inFlight.activity() != activityAtLastPass || inFlight.size() > 0) {
+            return false;
+        }
+        if (++quietTicks <= maxQuietTicks) {
+            return true;
+        }
+        quietTicks = 0;
+        return nothingPending();
+    }
+
+    private boolean nothingPending() {
+        for (StreamKey key : keys) {
+            if (commands.pendingCount(key) > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Handles the pending entries of a key idle long enough to matter; returns whether there were any. */
+    private boolean recover(StreamKey key) {
         Duration keepAlive = options.takeoverAfter().dividedBy(2);
         Duration minIdle = backOff.minimumDelay().compareTo(keepAlive) < 0 ? backOff.minimumDelay() : keepAlive;
         String after = null;
         for (int page = 0; page < MAX_PAGES_PER_KEY; page++) {
             List<PendingMessage> pending = commands.pending(key, minIdle, after, options.batchSize());
             if (pending.isEmpty()) {
-                return;
+                return page > 0;
             }
             handle(key, pending);
             if (pending.size() < options.batchSize()) {
-                return;
+                return true;
             }
             after = pending.get(pending.size() - 1).getId();
         }
+        return true;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private void handle(StreamKey key, List<PendingMessage> pending) {

@@ -22,7 +22,7 @@ final class BatchWriter {
                                      Duration confirmTimeout) {
         List<RedisFuture<String>> ids = new ArrayList<>(entries.size());
         for (PreparedEntry entry : entries) {
-            ids.add(connection.async().xadd(entry.key().key(), entry.args(), entry.fields()));
+            ids.add(connection.async().dispatch(EncodedXAdd.type(), EncodedXAdd.output(), entry.command()));
         }
         connection.flush();
         String where = "publishing a batch of " + entries.size() + " events";

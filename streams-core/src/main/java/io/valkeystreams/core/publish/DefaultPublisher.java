@@ -57,7 +57,7 @@ final class DefaultPublisher implements Publisher {
         long started = System.nanoTime();
         try {
             PublishResult result = confirmer.isRequested() ? writeDurably(entry)
-                    : entry.resultFor(connection.sync().xadd(entry.key().key(), entry.args(), entry.fields()));
+                    : entry.resultFor(connection.sync().dispatch(EncodedXAdd.type(), EncodedXAdd.output(), entry.command()));
             completed(entry, result, started);
             return result;
         } catch (RuntimeException e) {
@@ -77,7 +77,7 @@ final class DefaultPublisher implements Publisher {
                     finishAsync(entry, started, result, written, error));
             return result;
         }
-        RedisFuture<String> id = connection.async().xadd(entry.key().key(), entry.args(), entry.fields());
+        RedisFuture<String> id = connection.async().dispatch(EncodedXAdd.type(), EncodedXAdd.output(), entry.command());
         id.whenComplete((entryId, error) ->
                 finishAsync(entry, started, result, error == null ? entry.resultFor(entryId) : null, error));
         return result;
@@ -165,7 +165,7 @@ final class DefaultPublisher implements Publisher {
             if (durableConnection == null || !durableConnection.isOpen()) {
                 durableConnection = DedicatedConnection.open(connection);
             }
-            String id = durableConnection.sync().xadd(entry.key().key(), entry.args(), entry.fields());
+            String id = durableConnection.sync().dispatch(EncodedXAdd.type(), EncodedXAdd.output(), entry.command());
             PublishResult result = entry.resultFor(id);
             String missing = confirmer.confirm(durableConnection.sync());
             if (missing != null) {

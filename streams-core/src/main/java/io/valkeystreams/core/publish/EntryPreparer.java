@@ -1,6 +1,5 @@
 package io.valkeystreams.core.publish;
 
-import io.lettuce.core.XAddArgs;
 import io.valkeystreams.core.catalog.StreamCatalog;
 import io.valkeystreams.core.catalog.StreamDefinition;
 import io.valkeystreams.core.catalog.StreamKey;
@@ -8,14 +7,13 @@ import io.valkeystreams.core.wire.EncodedEvent;
 import io.valkeystreams.core.wire.EventCodec;
 import io.valkeystreams.core.wire.EventEncodingException;
 import io.valkeystreams.core.wire.WireFields;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Validates and encodes a request into an entry: partition, fields, metadata, trimming arguments. */
+/** Validates and encodes a request into an entry: partition, fields, metadata, trimming arguments, as a ready XADD. */
 final class EntryPreparer {
 
     private final StreamCatalog catalog;
@@ -23,7 +21,7 @@ final class EntryPreparer {
     private final Partitioner partitioner = new Partitioner();
     private final int maxPayloadBytes;
     private final Clock clock;
-    private final Map<String, XAddArgs> addArgs = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> trimmingArgs = new ConcurrentHashMap<>();
 
     EntryPreparer(StreamCatalog catalog, EventCodec codec, int maxPayloadBytes, Clock clock) {
         this.catalog = catalog;
@@ -48,21 +46,24 @@ final class EntryPreparer {
             throw new InvalidEventException("event for stream '" + stream.name() + "': " + e.getMessage());
         }
         String eventId = UUID.randomUUID().toString();
-        Map<String, String> fields = new LinkedHashMap<>(encoded.fields().size() + 8);
-        fields.putAll(encoded.fields());
-        fields.put(WireFields.EVENT_ID, eventId);
-        fields.put(WireFields.EVENT_TYPE, encoded.eventType());
-        fields.put(WireFields.TIMESTAMP, Long.toString(clock.millis() / 1000));
-        fields.put(WireFields.STREAM_NAME, stream.name());
-        fields.put(WireFields.PARTITION, Integer.toString(key.partition()));
-        fields.put(WireFields.PRIORITY, stream.priority().wireName());
+        byte[] trimming = trimmingArgs.computeIfAbsent(stream.name(),
+                name -> EncodedXAdd.trimming(stream.maxLengthPerPartition()));
+        EncodedXAdd.Builder command = EncodedXAdd.builder(key.key(), trimming, encoded.fields().size() + 7);
+        encoded.fields().forEach(command::field);
+        command.field(WireFields.EVENT_ID, eventId)
+                .field(WireFields.EVENT_TYPE, encoded.eventType())
+                .field(WireFields.TIMESTAMP, Long.toString(clock.millis() / 1000))
+                .field(WireFields.STREAM_NAME, stream.name())
+                .field(WireFields.PARTITION, Integer.toString(key.partition()))
+                .field(WireFields.PRIORITY, stream.priority().wireName());
         if (request.traceparent() != null && !request.traceparent().isBlank()) {
-            fields.put(WireFields.TRACEPARENT, request.traceparent());
+            command.field(WireFields.TRACEPARENT, request.traceparent());
         }
-        checkSize(stream, fields);
-        XAddArgs args = addArgs.computeIfAbsent(stream.name(),
-                name -> new XAddArgs().maxlen(stream.maxLengthPerPartition()).approximateTrimming());
-        return new PreparedEntry(stream, key, eventId, fields, args);
+        if (command.payloadBytes() > maxPayloadBytes) {
+            throw new InvalidEventException("event for stream '" + stream.name() + "' is " + command.payloadBytes()
+                    + " bytes, over the limit of " + maxPayloadBytes + " bytes (PublisherOptions.maxPayloadBytes)");
+        }
+        return new PreparedEntry(stream, key, eventId, command.build());
     }
 
     private static EncodedEvent encodeMap(StreamDefinition stream, Map<?, ?> map) {
@@ -91,26 +92,5 @@ final class EntryPreparer {
             throw new EventEncodingException("a map event needs a non-blank '" + WireFields.EVENT_TYPE + "' entry");
         }
         return new EncodedEvent(eventType, fields);
-    }
-
-    private void checkSize(StreamDefinition stream, Map<String, String> fields) {
-        long bytes = 0;
-        for (Map.Entry<String, String> field : fields.entrySet()) {
-            bytes += utf8Length(field.getKey()) + utf8Length(field.getValue());
-        }
-        if (bytes > maxPayloadBytes) {
-            throw new InvalidEventException("event for stream '" + stream.name() + "' is " + bytes
-                    + " bytes, over the limit of " + maxPayloadBytes + " bytes (PublisherOptions.maxPayloadBytes)");
-        }
-    }
-
-    private static int utf8Length(String text) {
-        int length = text.length();
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
-                return text.getBytes(StandardCharsets.UTF_8).length;
-            }
-        }
-        return length;
     }
 }

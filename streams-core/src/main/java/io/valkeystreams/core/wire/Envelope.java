@@ -24,6 +24,21 @@ public record Envelope(String eventId, String eventType, long timestamp, String 
      * @throws EventDecodingException when {@code event_type} is missing or a numeric field is not a number
      */
     public static Envelope parse(Map<String, String> fields) {
+        return read(fields, true);
+    }
+
+    /**
+     * Reads the metadata of an entry's fields like {@link #parse}, but keeps the map itself, behind an
+     * unmodifiable view, instead of copying it: for a caller that owns the map and never changes it, such as
+     * a consumer handing over an entry it has just read.
+     *
+     * @throws EventDecodingException when {@code event_type} is missing or a numeric field is not a number
+     */
+    public static Envelope adopt(Map<String, String> fields) {
+        return read(fields, false);
+    }
+
+    private static Envelope read(Map<String, String> fields, boolean copy) {
         if (fields == null || fields.isEmpty()) {
             throw new EventDecodingException("entry has no fields");
         }
@@ -34,7 +49,7 @@ public record Envelope(String eventId, String eventType, long timestamp, String 
         return new Envelope(fields.get(WireFields.EVENT_ID), eventType,
                 number(fields, WireFields.TIMESTAMP), fields.get(WireFields.STREAM_NAME),
                 (int) number(fields, WireFields.PARTITION), fields.get(WireFields.TRACEPARENT),
-                Collections.unmodifiableMap(new LinkedHashMap<>(fields)));
+                Collections.unmodifiableMap(copy ? new LinkedHashMap<>(fields) : fields));
     }
 
     private static long number(Map<String, String> fields, String name) {
