@@ -2,6 +2,7 @@ package io.valkeystreams.core.consume;
 
 import io.valkeystreams.core.StreamsException;
 import io.valkeystreams.core.catalog.StreamKey;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,16 +93,21 @@ final class PartitionLanes {
         public void run() {
             List<String> processed = new ArrayList<>();
             List<String> acknowledge = new ArrayList<>();
+            List<String> retry = new ArrayList<>();
             try {
                 Work work;
                 while (processed.size() < batchSize && !aborted && (work = queue.poll()) != null) {
                     processed.add(work.id());
-                    if (processor.process(work, PartitionLanes.this::isAborted) == EntryProcessor.Outcome.ACK) {
+                    EntryProcessor.Outcome outcome = processor.process(work, PartitionLanes.this::isAborted);
+                    if (outcome == EntryProcessor.Outcome.ACK) {
                         acknowledge.add(work.id());
+                    } else if (outcome == EntryProcessor.Outcome.RETRY) {
+                        retry.add(work.id());
                     }
                 }
             } finally {
                 acknowledge(acknowledge);
+                restartBackOff(retry);
                 inFlight.remove(key, processed);
                 scheduled.set(false);
                 if (aborted) {
@@ -118,6 +124,21 @@ final class PartitionLanes {
             } catch (StreamsException e) {
                 log.warn("cannot acknowledge {} entries of {} ({}); they stay pending and will be delivered again",
                         ids.size(), key, e.getMessage());
+            }
+        }
+
+        /**
+         * Resets the idle time of failed entries, so their back-off counts from the failure rather than from
+         * their delivery (which may lie a queue's wait earlier).
+         */
+        private void restartBackOff(List<String> ids) {
+            if (ids.isEmpty()) {
+                return;
+            }
+            try {
+                commands.touch(key, Duration.ZERO, ids);
+            } catch (StreamsException e) {
+                log.debug("cannot restart the back-off of {} failed entries of {}: {}", ids.size(), key, e.getMessage());
             }
         }
 
