@@ -79,7 +79,7 @@ final class EntryProcessor {
             return deadLetter(work, FailedEntry.describe(e));
         }
         Delivery delivery = new Delivery(work.key(), group, work.id(), work.deliveryCount(), envelope.eventId(),
-                envelope.eventType());
+                envelope.eventType(), work.fencingToken());
         Route route = handlers.route(envelope.eventType());
         if (route == null) {
             if (options.unknownTypePolicy() == UnknownTypePolicy.DEAD_LETTER) {

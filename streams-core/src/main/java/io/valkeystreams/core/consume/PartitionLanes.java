@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * turn, and acknowledges each batch with one {@code XACK}. Different partitions run at the same time,
  * up to the pool's size.
  */
-final class PartitionLanes {
+final class PartitionLanes implements Lanes {
 
     private static final Logger log = LoggerFactory.getLogger(PartitionLanes.class);
 
@@ -42,20 +42,21 @@ final class PartitionLanes {
         this.batchSize = batchSize;
     }
 
-    /** Queues entries of one partition key; they must already be registered in {@link InFlight}. */
-    void submit(StreamKey key, List<Work> work) {
+    @Override
+    public void submit(StreamKey key, List<Work> work) {
         if (!work.isEmpty()) {
             lanes.computeIfAbsent(key, Lane::new).offer(work);
         }
     }
 
-    /** Stops taking queued entries: they stay pending at the server, for this or another consumer to take over. */
-    void abort() {
+    @Override
+    public void abort() {
         aborted = true;
         lanes.values().forEach(Lane::discard);
     }
 
-    boolean isAborted() {
+    @Override
+    public boolean isAborted() {
         return aborted;
     }
 
