@@ -173,7 +173,10 @@ final class DefaultPublisher implements Publisher {
         synchronized (batchLock) {
             if (batchConnection == null || !batchConnection.isOpen()) {
                 batchConnection = DedicatedConnection.open(connection);
-                batchConnection.setAutoFlush(false);
+                // On a cluster, commands for a master whose connection is still being opened would be queued
+                // after the manual flush and never sent (a batch then times out); there the async commands
+                // pipeline without it.
+                batchConnection.setAutoFlush(connection.isCluster());
             }
             return BatchWriter.write(batchConnection, entries, confirmer, options.durability().timeout());
         }
