@@ -44,15 +44,10 @@ final class Script {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
             if (cause instanceof RedisNoScriptException) {
-                CompletionStage<T> byText = commands.eval(text, type, keys, args);
-                return byText;
+                return commands.<T>eval(text, type, keys, args);
             }
             return CompletableFuture.<T>failedFuture(cause);
         }).thenCompose(stage -> stage);
-    }
-
-    String text() {
-        return text;
     }
 
     private static String sha1(String text) {
