@@ -129,7 +129,7 @@ public record ConsumerOptions(int batchSize, Duration blockTimeout, int partitio
                            Duration maxReconnectDelay) {
         this(batchSize, blockTimeout, partitionConcurrency, maxDeliveries, backOff, unknownTypePolicy, shutdownTimeout,
                 takeoverAfter, recoveryInterval, idleConsumerRemoval, maxReconnectDelay, DEFAULT_MODE, DEFAULT_LEASES,
-                blockTimeout.compareTo(DEFAULT_POLL_INTERVAL) < 0 ? blockTimeout : DEFAULT_POLL_INTERVAL);
+                defaultPollInterval(blockTimeout));
     }
 
     /** The defaults. */
@@ -149,7 +149,13 @@ public record ConsumerOptions(int batchSize, Duration blockTimeout, int partitio
                 .unknownTypePolicy(unknownTypePolicy).shutdownTimeout(shutdownTimeout)
                 .takeoverAfter(takeoverAfter).recoveryInterval(recoveryInterval)
                 .idleConsumerRemoval(idleConsumerRemoval).maxReconnectDelay(maxReconnectDelay).mode(mode)
-                .leases(leases).pollInterval(pollInterval);
+                .leases(leases).pollInterval(pollInterval.equals(defaultPollInterval(blockTimeout)) ? null : pollInterval);
+    }
+
+    /** The poll interval when none is set: {@link #DEFAULT_POLL_INTERVAL}, or {@code blockTimeout} when shorter. */
+    private static Duration defaultPollInterval(Duration blockTimeout) {
+        return blockTimeout != null && blockTimeout.compareTo(DEFAULT_POLL_INTERVAL) < 0 ? blockTimeout
+                : DEFAULT_POLL_INTERVAL;
     }
 
     private static void positive(String field, Duration value) {
@@ -283,8 +289,7 @@ public record ConsumerOptions(int batchSize, Duration blockTimeout, int partitio
 
         /** Validates and builds the options. */
         public ConsumerOptions build() {
-            Duration poll = pollInterval != null ? pollInterval : blockTimeout != null
-                    && blockTimeout.compareTo(DEFAULT_POLL_INTERVAL) < 0 ? blockTimeout : DEFAULT_POLL_INTERVAL;
+            Duration poll = pollInterval != null ? pollInterval : defaultPollInterval(blockTimeout);
             return new ConsumerOptions(batchSize, blockTimeout, partitionConcurrency, maxDeliveries, backOff,
                     unknownTypePolicy, shutdownTimeout, takeoverAfter, recoveryInterval, idleConsumerRemoval,
                     maxReconnectDelay, mode, leases, poll);

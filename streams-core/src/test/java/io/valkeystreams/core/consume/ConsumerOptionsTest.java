@@ -34,6 +34,10 @@ class ConsumerOptionsTest {
                 .isEqualTo(Duration.ofMillis(40));
         assertRefused(ConsumerOptions.builder().blockTimeout(Duration.ofMillis(40)).pollInterval(Duration.ofMillis(50)),
                 "consumer option pollInterval must be at most blockTimeout (PT0.04S), was PT0.05S");
+        assertThat(ConsumerOptions.defaults().toBuilder().blockTimeout(Duration.ofMillis(40)).build().pollInterval())
+                .as("a default poll interval is not carried over by toBuilder").isEqualTo(Duration.ofMillis(40));
+        assertThat(ConsumerOptions.builder().pollInterval(Duration.ofMillis(30)).build().toBuilder().build().pollInterval())
+                .isEqualTo(Duration.ofMillis(30));
     }
 
     @Test
