@@ -46,6 +46,7 @@ final class LeaseKeeper implements Runnable {
     private final OutageLog outage;
     private volatile boolean stopping;
     private long passes;
+    private StreamsException failure;
 
     LeaseKeeper(LeaseStore store, FencedCommands fenced, GroupCommands commands, List<StreamKey> keys,
                 ConsumerOptions options, Ownership ownership, InFlight inFlight, OrderedLanes lanes,
@@ -66,29 +67,50 @@ final class LeaseKeeper implements Runnable {
 
     @Override
     public void run() {
+        failure = null;
         try {
             Set<StreamKey> share = Set.of();
             if (!stopping) {
-                List<String> members = store.heartbeat(stream, commands.group(), commands.consumerName(),
-                        leases.leaseTime());
-                share = FairShare.of(keys, members, commands.consumerName(), stream + "/" + commands.group());
+                share = share();
             }
             keep(share);
-            if (!stopping) {
+            if (share != null && !stopping) {
                 acquire(share);
             }
             if (passes++ % PASSES_BETWEEN_REMOVALS == 0 && !stopping) {
                 removeIdleConsumers();
             }
-            outage.succeeded();
         } catch (StreamsException e) {
-            outage.failed(e, "every " + leases.renewInterval() + "; held leases end after " + leases.localValidity()
-                    + " without renewal");
+            failed(e);
         } catch (RuntimeException e) {
             log.error("lease pass for {} group {} failed unexpectedly; the next runs in {}", stream, commands.group(),
                     leases.renewInterval(), e);
         } finally {
             ownership.all().stream().filter(partition -> !partition.isValid()).forEach(this::lost);
+            if (failure == null) {
+                outage.succeeded();
+            } else {
+                outage.failed(failure, "every " + leases.renewInterval() + "; held leases end after "
+                        + leases.localValidity() + " without renewal");
+            }
+        }
+    }
+
+    /** This container's fair share of the partitions, or null when the membership cannot be read (keep what is held). */
+    private Set<StreamKey> share() {
+        try {
+            List<String> members = store.heartbeat(stream, commands.group(), commands.consumerName(), leases.leaseTime());
+            return FairShare.of(keys, members, commands.consumerName(), stream + "/" + commands.group());
+        } catch (StreamsException e) {
+            failed(e);
+            return null;
+        }
+    }
+
+    /** Remembers the first failure of a pass; the pass goes on with the other partitions (on a cluster they may live elsewhere). */
+    private void failed(StreamsException e) {
+        if (failure == null) {
+            failure = e;
         }
     }
 
@@ -119,19 +141,23 @@ final class LeaseKeeper implements Runnable {
                 lost(partition);
                 continue;
             }
-            if (!share.contains(partition.key())) {
+            if (share != null && !share.contains(partition.key())) {
                 partition.release();
             }
-            acknowledgeLeftovers(partition);
-            if (partition.isReleasing() && inFlight.count(partition.key()) == 0) {
-                release(partition);
-                continue;
-            }
-            long sent = System.nanoTime();
-            if (store.renew(partition.lease(), leases.leaseTime())) {
-                partition.extend(sent, leases.localValidity());
-            } else {
-                lost(partition);
+            try {
+                acknowledgeLeftovers(partition);
+                if (partition.isReleasing() && inFlight.count(partition.key()) == 0) {
+                    release(partition);
+                    continue;
+                }
+                long sent = System.nanoTime();
+                if (store.renew(partition.lease(), leases.leaseTime())) {
+                    partition.extend(sent, leases.localValidity());
+                } else {
+                    lost(partition);
+                }
+            } catch (StreamsException e) {
+                failed(e);
             }
         }
     }
@@ -141,30 +167,38 @@ final class LeaseKeeper implements Runnable {
             if (ownership.holds(key) || inFlight.count(key) > 0) {
                 continue;
             }
-            long sent = System.nanoTime();
-            Optional<PartitionLease> acquired = store.tryAcquire(key, commands.group(), commands.consumerName(),
-                    leases.leaseTime());
-            if (acquired.isEmpty()) {
-                continue;
-            }
-            PartitionLease lease = acquired.get();
             try {
-                for (String id : fenced.claimAll(lease)) {
-                    log.info("{} {} was trimmed or deleted while pending for group {}; removed from the pending list",
-                            key, id, commands.group());
-                    listener.trimmedWhilePending(key, commands.group(), id);
-                }
+                acquire(key);
             } catch (StreamsException e) {
-                log.warn("acquired the {} but could not claim its pending entries ({}); trying again next pass",
-                        lease, e.getMessage());
-                releaseQuietly(lease);
-                continue;
+                failed(e);
             }
-            ownership.add(new OwnedPartition(lease, sent, leases.localValidity()));
-            log.info("acquired the {}", lease);
-            listener.leaseAcquired(key, commands.group(), lease.token());
-            inFlight.wake();
         }
+    }
+
+    private void acquire(StreamKey key) {
+        long sent = System.nanoTime();
+        Optional<PartitionLease> acquired = store.tryAcquire(key, commands.group(), commands.consumerName(),
+                leases.leaseTime());
+        if (acquired.isEmpty()) {
+            return;
+        }
+        PartitionLease lease = acquired.get();
+        try {
+            for (String id : fenced.claimAll(lease)) {
+                log.info("{} {} was trimmed or deleted while pending for group {}; removed from the pending list",
+                        key, id, commands.group());
+                listener.trimmedWhilePending(key, commands.group(), id);
+            }
+        } catch (StreamsException e) {
+            log.warn("acquired the {} but could not claim its pending entries ({}); trying again next pass",
+                    lease, e.getMessage());
+            releaseQuietly(lease);
+            return;
+        }
+        ownership.add(new OwnedPartition(lease, sent, leases.localValidity()));
+        log.info("acquired the {}", lease);
+        listener.leaseAcquired(key, commands.group(), lease.token());
+        inFlight.wake();
     }
 
     private void acknowledgeLeftovers(OwnedPartition partition) {

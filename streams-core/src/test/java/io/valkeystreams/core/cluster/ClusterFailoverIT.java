@@ -11,6 +11,7 @@ import io.valkeystreams.core.catalog.StreamDefinition;
 import io.valkeystreams.core.catalog.StreamKey;
 import io.valkeystreams.core.connection.StreamsConnection;
 import io.valkeystreams.core.consume.ConsumerContainer;
+import io.valkeystreams.core.consume.ConsumerMode;
 import io.valkeystreams.core.consume.ConsumerOptions;
 import io.valkeystreams.core.consume.HandlerRegistry;
 import io.valkeystreams.core.publish.Durability;
@@ -23,9 +24,11 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -40,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * still has one to confirm writes): publishing and consuming resume by themselves, and what was lost or
  * duplicated is counted and logged ({@code failover …: acknowledged=… lost=… duplicates=…}).
  * <ul>
- *   <li>a plain kill, with asynchronous replication;</li>
+ *   <li>a plain kill, with asynchronous replication, with an unordered and with an ordered consumer;</li>
  *   <li>a kill after the master's replicas fell behind (they are frozen with SIGSTOP and their replication
  *       links cut, as a network partition would): with asynchronous replication every publish acknowledged
  *       since is lost; publishes that wait for a replica are refused instead, and nothing acknowledged is lost.</li>
@@ -72,7 +75,7 @@ class ClusterFailoverIT {
 
     @Test
     void whenAMasterDiesPublishingAndConsumingResumeByThemselves() throws Exception {
-        Outcome outcome = killAMasterUnderLoad(Durability.NONE, false);
+        Outcome outcome = killAMasterUnderLoad(Durability.NONE, false, ConsumerMode.UNORDERED);
 
         assertThat(outcome.acknowledgedAfterFailover).isGreaterThanOrEqualTo(AFTER_FAILOVER);
         assertThat(outcome.unprocessed).as("stored entries never processed").isZero();
@@ -80,7 +83,7 @@ class ClusterFailoverIT {
 
     @Test
     void withAsynchronousReplicationPublishesAcknowledgedAfterTheReplicasFellBehindAreLost() throws Exception {
-        Outcome outcome = killAMasterUnderLoad(Durability.NONE, true);
+        Outcome outcome = killAMasterUnderLoad(Durability.NONE, true, ConsumerMode.UNORDERED);
 
         assertThat(outcome.lost).as("acknowledged publishes missing after the failover").isPositive();
         assertThat(outcome.acknowledgedAfterFailover).isGreaterThanOrEqualTo(AFTER_FAILOVER);
@@ -89,7 +92,7 @@ class ClusterFailoverIT {
 
     @Test
     void publishesThatWaitForAReplicaLoseNothingAcknowledgedEvenWhenTheReplicasFellBehind() throws Exception {
-        Outcome outcome = killAMasterUnderLoad(ONE_REPLICA, true);
+        Outcome outcome = killAMasterUnderLoad(ONE_REPLICA, true, ConsumerMode.UNORDERED);
 
         assertThat(outcome.unconfirmed).as("publishes refused while no replica confirmed them").isPositive();
         assertThat(outcome.lost).as("acknowledged publishes missing after the failover").isZero();
@@ -97,21 +100,35 @@ class ClusterFailoverIT {
         assertThat(outcome.unprocessed).as("stored entries never processed").isZero();
     }
 
-    private Outcome killAMasterUnderLoad(Durability durability, boolean replicasFallBehind) throws Exception {
+    @Test
+    void inOrderedModeConsumingResumesByItselfAndEveryPartitionIsHandledInIdOrder() throws Exception {
+        Outcome outcome = killAMasterUnderLoad(Durability.NONE, false, ConsumerMode.ORDERED);
+
+        assertThat(outcome.acknowledgedAfterFailover).isGreaterThanOrEqualTo(AFTER_FAILOVER);
+        assertThat(outcome.unprocessed).as("stored entries never processed").isZero();
+        assertThat(outcome.outOfOrder).as("entries first handled before an earlier entry of their partition").isZero();
+    }
+
+    private Outcome killAMasterUnderLoad(Durability durability, boolean replicasFallBehind, ConsumerMode mode)
+            throws Exception {
         ClusterNode victim = cluster.masterFor("reputation.events:3");
         List<ClusterNode> replicas = cluster.replicasOf(victim);
         assertThat(replicas).as("replicas of " + victim).hasSize(2);
         Set<StreamKey> victimKeys = reputation.keys().stream().filter(key -> cluster.masterFor(key.key()).equals(victim))
                 .collect(Collectors.toSet());
         Map<String, AtomicInteger> processed = new ConcurrentHashMap<>();
+        Map<StreamKey, List<String>> handledIds = new ConcurrentHashMap<>();
         try (StreamsConnection connection = StreamsConnection.connect(cluster.url());
              Publisher publisher = Publisher.builder(connection, catalog).options(PublisherOptions.builder()
                      .durability(durability).notifyHighPriority(false).build()).build()) {
             new Provisioner(connection).provision(List.of(reputation));
             ConsumerContainer container = ConsumerContainer.builder(connection, reputation, GROUP)
-                    .handlers(HandlerRegistry.builder().onAny((envelope, delivery) ->
-                            processed.computeIfAbsent(envelope.eventId(), id -> new AtomicInteger()).incrementAndGet()).build())
-                    .options(ConsumerOptions.builder().blockTimeout(Duration.ofMillis(500))
+                    .handlers(HandlerRegistry.builder().onAny((envelope, delivery) -> {
+                        processed.computeIfAbsent(envelope.eventId(), id -> new AtomicInteger()).incrementAndGet();
+                        handledIds.computeIfAbsent(delivery.key(), key -> new CopyOnWriteArrayList<>()).add(delivery.entryId());
+                    }).build())
+                    .options(ConsumerOptions.builder().mode(mode).leases(Duration.ofSeconds(2), Duration.ofMillis(500))
+                            .blockTimeout(Duration.ofMillis(500))
                             .recoveryInterval(Duration.ofMillis(200)).takeoverAfter(Duration.ofSeconds(2))
                             .maxReconnectDelay(Duration.ofMillis(500)).build())
                     .build();
@@ -154,9 +171,10 @@ class ClusterFailoverIT {
             long caughtUp = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
             container.stop();
             Outcome outcome = new Outcome(acknowledged, load.failed(), load.unconfirmed(), stored, processed,
-                    acknowledgedAfterFailover, load.longestGapMillis(), writableAgain, caughtUp);
-            log.info("failover ({}, {}): {}", durability.isRequested() ? "publishes wait for 1 replica" : "asynchronous",
-                    replicasFallBehind ? "replicas fell behind" : "plain kill", outcome);
+                    outOfOrder(handledIds), acknowledgedAfterFailover, load.longestGapMillis(), writableAgain, caughtUp);
+            log.info("failover ({}, {}, {} consumer): {}", durability.isRequested() ? "publishes wait for 1 replica"
+                    : "asynchronous", replicasFallBehind ? "replicas fell behind" : "plain kill",
+                    mode.name().toLowerCase(Locale.ROOT), outcome);
             return outcome;
         }
     }
@@ -169,6 +187,32 @@ class ClusterFailoverIT {
             }
         }
         return ids;
+    }
+
+    /** Entries handled for the first time after a later entry of their partition had been. */
+    private static long outOfOrder(Map<StreamKey, List<String>> handledIds) {
+        long outOfOrder = 0;
+        for (List<String> ids : handledIds.values()) {
+            Set<String> seen = new HashSet<>();
+            String latest = null;
+            for (String id : ids) {
+                if (seen.add(id)) {
+                    if (latest != null && compareIds(id, latest) < 0) {
+                        outOfOrder++;
+                    } else {
+                        latest = id;
+                    }
+                }
+            }
+        }
+        return outOfOrder;
+    }
+
+    private static int compareIds(String a, String b) {
+        String[] x = a.split("-");
+        String[] y = b.split("-");
+        int byTime = Long.compare(Long.parseLong(x[0]), Long.parseLong(y[0]));
+        return byTime != 0 ? byTime : Long.compare(Long.parseLong(x[1]), Long.parseLong(y[1]));
     }
 
     private static long pid(ClusterNode node) {
@@ -200,13 +244,15 @@ class ClusterFailoverIT {
         final long lost;
         final long unprocessed;
         final long duplicates;
+        final long outOfOrder;
         final int acknowledgedAfterFailover;
         final long longestPublishGapMillis;
         final long writableAgainMillis;
         final long caughtUpMillis;
 
         Outcome(Set<String> acknowledged, int failed, int unconfirmed, Set<String> stored,
-                Map<String, AtomicInteger> processed, int acknowledgedAfterFailover, long longestPublishGapMillis,
+                Map<String, AtomicInteger> processed, long outOfOrder, int acknowledgedAfterFailover,
+                long longestPublishGapMillis,
                 long writableAgainMillis, long caughtUpMillis) {
             this.acknowledged = acknowledged.size();
             this.failed = failed;
@@ -214,6 +260,7 @@ class ClusterFailoverIT {
             this.lost = acknowledged.stream().filter(id -> !stored.contains(id)).count();
             this.unprocessed = stored.stream().filter(id -> !processed.containsKey(id)).count();
             this.duplicates = processed.values().stream().mapToLong(count -> count.get() - 1).sum();
+            this.outOfOrder = outOfOrder;
             this.acknowledgedAfterFailover = acknowledgedAfterFailover;
             this.longestPublishGapMillis = longestPublishGapMillis;
             this.writableAgainMillis = writableAgainMillis;
@@ -223,7 +270,8 @@ class ClusterFailoverIT {
         @Override
         public String toString() {
             return "acknowledged=" + acknowledged + " failed=" + failed + " (unconfirmed=" + unconfirmed + ") lost="
-                    + lost + " unprocessed=" + unprocessed + " duplicates=" + duplicates + " acknowledgedAfterFailover="
+                    + lost + " unprocessed=" + unprocessed + " duplicates=" + duplicates + " outOfOrder=" + outOfOrder
+                    + " acknowledgedAfterFailover="
                     + acknowledgedAfterFailover + " longestPublishGapMs=" + longestPublishGapMillis
                     + " killToLostShardWritableMs=" + writableAgainMillis
                     + " killToAllStoredProcessedMs=" + caughtUpMillis;
