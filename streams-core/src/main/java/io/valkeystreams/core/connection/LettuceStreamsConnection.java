@@ -23,7 +23,20 @@ final class LettuceStreamsConnection implements StreamsConnection {
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(15);
-    static final Duration TOPOLOGY_REFRESH = Duration.ofSeconds(30);
+    /**
+     * Period of the slot map refresh. Short, because event-triggered refreshes follow reconnect attempts to a lost
+     * master, whose back-off grows: after a failover the next one may be many seconds away, and until the slot map
+     * is refreshed, commands for the lost master's slots are refused.
+     */
+    static final Duration TOPOLOGY_REFRESH = Duration.ofSeconds(5);
+    /**
+     * Least time between two refreshes of the slot map triggered by events (redirects, reconnect attempts to a
+     * node that is down). Lettuce's default of 30 s lets a refresh made while a failover is still being decided
+     * block the next one, so commands for the lost master's slots would wait for the periodic refresh.
+     */
+    static final Duration ADAPTIVE_REFRESH_MIN_GAP = Duration.ofSeconds(1);
+    /** Failed reconnect attempts to a node before they trigger a refresh of the slot map. */
+    static final int RECONNECTS_BEFORE_REFRESH = 3;
 
     private final AbstractRedisClient client;
     private final boolean ownsClient;
@@ -72,9 +85,12 @@ final class LettuceStreamsConnection implements StreamsConnection {
                     .socketOptions(socket)
                     .timeoutOptions(timeouts)
                     .sslOptions(sslOptions(uri))
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                     .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
                             .enablePeriodicRefresh(TOPOLOGY_REFRESH)
                             .enableAllAdaptiveRefreshTriggers()
+                            .adaptiveRefreshTriggersTimeout(ADAPTIVE_REFRESH_MIN_GAP)
+                            .refreshTriggersReconnectAttempts(RECONNECTS_BEFORE_REFRESH)
                             .build())
                     .build());
             client = cluster;

@@ -4,6 +4,7 @@ import io.valkeystreams.core.StreamsException;
 import io.valkeystreams.core.catalog.StreamDefinition;
 import io.valkeystreams.core.connection.StreamsConnection;
 import io.valkeystreams.core.deadletter.DeadLetters;
+import io.valkeystreams.core.lease.LeaseKeys;
 import io.valkeystreams.core.retry.BackOffPolicy;
 import io.valkeystreams.core.retry.ExceptionClassifier;
 import io.valkeystreams.core.retry.Recoverer;
@@ -13,9 +14,12 @@ import java.time.Clock;
 
 /**
  * Consumes one stream for one consumer group in this application instance, under a consumer name of its
- * own: reads every partition key, hands each entry to its handler (one partition in ID order, partitions
+ * own: reads the partition keys, hands each entry to its handler (one partition in ID order, partitions
  * concurrently), acknowledges, retries, dead-letters, and takes over entries of crashed consumers. Create
  * one per (stream, group) with {@link #builder}, then {@link #start()} it; {@link #stop()} drains it.
+ * Several instances of a service share a group's work: in {@link ConsumerMode#UNORDERED} mode (the default)
+ * as competing consumers on every partition, in {@link ConsumerMode#ORDERED} mode one instance per partition
+ * at a time, under leases ({@link ConsumerOptions#mode()}).
  */
 public interface ConsumerContainer extends AutoCloseable {
 
@@ -166,6 +170,9 @@ public interface ConsumerContainer extends AutoCloseable {
             require(listener, "listener");
             require(classifier, "classifier");
             require(clock, "clock");
+            if (options.mode() == ConsumerMode.ORDERED) {
+                definition.keys().forEach(key -> LeaseKeys.lease(key, group));
+            }
             String name = consumerName == null ? ConsumerNames.generate() : consumerName;
             if (name.isBlank() || !name.chars().allMatch(c -> c > ' ' && c != 0x7f)) {
                 throw new StreamsException("consumer container of " + definition.name() + "/" + group
@@ -175,7 +182,7 @@ public interface ConsumerContainer extends AutoCloseable {
                     options, codec == null ? new JacksonEventCodec() : codec, new GuardedListener(listener),
                     backOff == null ? options.backOff() : backOff, classifier,
                     recoverer == null ? DeadLetters.writer(connection) : recoverer, clock,
-                    ReadPlan.forDeployment(connection.isCluster())));
+                    ReadPlan.forConnection(connection)));
         }
 
         private void require(Object value, String field) {

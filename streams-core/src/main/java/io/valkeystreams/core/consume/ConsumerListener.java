@@ -3,6 +3,7 @@ package io.valkeystreams.core.consume;
 import io.valkeystreams.core.catalog.StreamKey;
 import io.valkeystreams.core.retry.FailedEntry;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Observes a container (for metrics and logs). Every method defaults to a no-op; the container calls
@@ -45,6 +46,32 @@ public interface ConsumerListener {
 
     /** An idle consumer without pending entries was removed from the group. */
     default void consumerRemoved(StreamKey key, String group, String consumer) {
+    }
+
+    /** In ordered mode, this container acquired the lease of a partition key and will handle it. */
+    default void leaseAcquired(StreamKey key, String group, long fencingToken) {
+    }
+
+    /**
+     * In ordered mode, this container gave a partition up: for rebalancing (another container is due to have it)
+     * or on stop. Its entries were finished and acknowledged first.
+     */
+    default void leaseReleased(StreamKey key, String group, long fencingToken) {
+    }
+
+    /**
+     * In ordered mode, this container lost the lease of a partition key without giving it up: its renewal was
+     * refused or came too late (the instance was paused or cut off). It stops handling that partition at once;
+     * entries it had not finished stay pending for the new holder.
+     */
+    default void leaseLost(StreamKey key, String group, long fencingToken) {
+    }
+
+    /**
+     * In ordered mode, acknowledging entries was refused because the lease they were handled under is no longer
+     * held (fencing): the new holder delivers them again.
+     */
+    default void acknowledgementRefused(StreamKey key, String group, long fencingToken, List<String> entryIds) {
     }
 
     /** The container changed state. */

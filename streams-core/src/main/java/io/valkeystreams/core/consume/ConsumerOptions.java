@@ -1,6 +1,7 @@
 package io.valkeystreams.core.consume;
 
 import io.valkeystreams.core.StreamsException;
+import io.valkeystreams.core.lease.LeaseOptions;
 import io.valkeystreams.core.retry.ExponentialBackOff;
 import java.time.Duration;
 
@@ -23,11 +24,20 @@ import java.time.Duration;
  * @param idleConsumerRemoval  consumers of the group idle this long with no pending entries are removed;
  *                             at least twice {@code blockTimeout}
  * @param maxReconnectDelay    upper bound of the back-off between attempts while Valkey cannot be reached
+ * @param mode                 how the group's containers share the partitions: competing on every partition
+ *                             ({@link ConsumerMode#UNORDERED}) or one at a time per partition under a lease
+ *                             ({@link ConsumerMode#ORDERED})
+ * @param leases               lease time and renewal interval of ordered mode
+ * @param pollInterval         how long a reader that cannot wait on all its keys in one blocking command (on a
+ *                             cluster, where one command may name keys of one hash slot only) waits on one of
+ *                             them before it polls the others again: the most a new entry on those others
+ *                             waits before it is read; at most {@code blockTimeout}
  */
 public record ConsumerOptions(int batchSize, Duration blockTimeout, int partitionConcurrency, int maxDeliveries,
                               ExponentialBackOff backOff, UnknownTypePolicy unknownTypePolicy,
                               Duration shutdownTimeout, Duration takeoverAfter, Duration recoveryInterval,
-                              Duration idleConsumerRemoval, Duration maxReconnectDelay) {
+                              Duration idleConsumerRemoval, Duration maxReconnectDelay, ConsumerMode mode,
+                              LeaseOptions leases, Duration pollInterval) {
 
     /** Default {@code batchSize}. */
     public static final int DEFAULT_BATCH_SIZE = 100;
@@ -56,6 +66,12 @@ public record ConsumerOptions(int batchSize, Duration blockTimeout, int partitio
     public static final Duration DEFAULT_IDLE_CONSUMER_REMOVAL = Duration.ofHours(1);
     /** Default {@code maxReconnectDelay}. */
     public static final Duration DEFAULT_MAX_RECONNECT_DELAY = Duration.ofSeconds(5);
+    /** Default {@code mode}. */
+    public static final ConsumerMode DEFAULT_MODE = ConsumerMode.UNORDERED;
+    /** Default {@code leases}: 10 s, renewed every 3 s. */
+    public static final LeaseOptions DEFAULT_LEASES = LeaseOptions.DEFAULTS;
+    /** Default {@code pollInterval}. */
+    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(100);
 
     /** Validates every component. */
     public ConsumerOptions {
@@ -94,6 +110,26 @@ public record ConsumerOptions(int batchSize, Duration blockTimeout, int partitio
                     + blockTimeout + ") so a live consumer is never taken for idle");
         }
         positive("maxReconnectDelay", maxReconnectDelay);
+        if (mode == null) {
+            throw invalid("mode", null, "must be UNORDERED or ORDERED");
+        }
+        if (leases == null) {
+            throw invalid("leases", null, "must not be null");
+        }
+        positive("pollInterval", pollInterval);
+        if (pollInterval.compareTo(blockTimeout) > 0) {
+            throw invalid("pollInterval", pollInterval, "must be at most blockTimeout (" + blockTimeout + ")");
+        }
+    }
+
+    /** Options of an unordered container, with the default lease and poll settings (the fields before ordered mode existed). */
+    public ConsumerOptions(int batchSize, Duration blockTimeout, int partitionConcurrency, int maxDeliveries,
+                           ExponentialBackOff backOff, UnknownTypePolicy unknownTypePolicy, Duration shutdownTimeout,
+                           Duration takeoverAfter, Duration recoveryInterval, Duration idleConsumerRemoval,
+                           Duration maxReconnectDelay) {
+        this(batchSize, blockTimeout, partitionConcurrency, maxDeliveries, backOff, unknownTypePolicy, shutdownTimeout,
+                takeoverAfter, recoveryInterval, idleConsumerRemoval, maxReconnectDelay, DEFAULT_MODE, DEFAULT_LEASES,
+                defaultPollInterval(blockTimeout));
     }
 
     /** The defaults. */
@@ -112,7 +148,14 @@ public record ConsumerOptions(int batchSize, Duration blockTimeout, int partitio
                 .partitionConcurrency(partitionConcurrency).maxDeliveries(maxDeliveries).backOff(backOff)
                 .unknownTypePolicy(unknownTypePolicy).shutdownTimeout(shutdownTimeout)
                 .takeoverAfter(takeoverAfter).recoveryInterval(recoveryInterval)
-                .idleConsumerRemoval(idleConsumerRemoval).maxReconnectDelay(maxReconnectDelay);
+                .idleConsumerRemoval(idleConsumerRemoval).maxReconnectDelay(maxReconnectDelay).mode(mode)
+                .leases(leases).pollInterval(pollInterval.equals(defaultPollInterval(blockTimeout)) ? null : pollInterval);
+    }
+
+    /** The poll interval when none is set: {@link #DEFAULT_POLL_INTERVAL}, or {@code blockTimeout} when shorter. */
+    private static Duration defaultPollInterval(Duration blockTimeout) {
+        return blockTimeout != null && blockTimeout.compareTo(DEFAULT_POLL_INTERVAL) < 0 ? blockTimeout
+                : DEFAULT_POLL_INTERVAL;
     }
 
     private static void positive(String field, Duration value) {
@@ -138,6 +181,9 @@ public record ConsumerOptions(int batchSize, Duration blockTimeout, int partitio
         private Duration recoveryInterval = DEFAULT_RECOVERY_INTERVAL;
         private Duration idleConsumerRemoval = DEFAULT_IDLE_CONSUMER_REMOVAL;
         private Duration maxReconnectDelay = DEFAULT_MAX_RECONNECT_DELAY;
+        private ConsumerMode mode = DEFAULT_MODE;
+        private LeaseOptions leases = DEFAULT_LEASES;
+        private Duration pollInterval;
 
         private Builder() {
         }
@@ -214,11 +260,39 @@ public record ConsumerOptions(int batchSize, Duration blockTimeout, int partitio
             return this;
         }
 
+        /** How the group's containers share the partitions. */
+        public Builder mode(ConsumerMode mode) {
+            this.mode = mode;
+            return this;
+        }
+
+        /** Lease time and renewal interval of ordered mode. */
+        public Builder leases(LeaseOptions leases) {
+            this.leases = leases;
+            return this;
+        }
+
+        /** Lease time and renewal interval of ordered mode, from their parts. */
+        public Builder leases(Duration leaseTime, Duration renewInterval) {
+            this.leases = new LeaseOptions(leaseTime, renewInterval);
+            return this;
+        }
+
+        /**
+         * How long a reader that cannot wait on all its keys at once (on a cluster) waits on one of them; default
+         * 100 ms, or {@code blockTimeout} when that is shorter.
+         */
+        public Builder pollInterval(Duration pollInterval) {
+            this.pollInterval = pollInterval;
+            return this;
+        }
+
         /** Validates and builds the options. */
         public ConsumerOptions build() {
+            Duration poll = pollInterval != null ? pollInterval : defaultPollInterval(blockTimeout);
             return new ConsumerOptions(batchSize, blockTimeout, partitionConcurrency, maxDeliveries, backOff,
                     unknownTypePolicy, shutdownTimeout, takeoverAfter, recoveryInterval, idleConsumerRemoval,
-                    maxReconnectDelay);
+                    maxReconnectDelay, mode, leases, poll);
         }
     }
 }

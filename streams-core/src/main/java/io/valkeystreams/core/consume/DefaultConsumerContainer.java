@@ -2,6 +2,7 @@ package io.valkeystreams.core.consume;
 
 import io.valkeystreams.core.StreamsException;
 import io.valkeystreams.core.catalog.StreamKey;
+import io.valkeystreams.core.lease.LeaseStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The {@link ConsumerContainer}: wires readers, partition lanes and the recovery loop, and runs the lifecycle. */
+/**
+ * The {@link ConsumerContainer}: wires readers, lanes and the background loop — the retry and recovery loop in
+ * unordered mode, the lease keeper in ordered mode — and runs the lifecycle.
+ */
 final class DefaultConsumerContainer implements ConsumerContainer {
 
     static final Duration THREAD_END_TIMEOUT = Duration.ofSeconds(5);
@@ -35,8 +39,10 @@ final class DefaultConsumerContainer implements ConsumerContainer {
     private final InFlight inFlight = new InFlight();
     private final List<Thread> readers = new ArrayList<>();
     private ExecutorService workers;
-    private ScheduledExecutorService recovery;
-    private PartitionLanes lanes;
+    private ScheduledExecutorService background;
+    private ScheduledExecutorService timer;
+    private Lanes lanes;
+    private LeaseKeeper keeper;
 
     DefaultConsumerContainer(ContainerSetup setup) {
         this.setup = setup;
@@ -57,28 +63,62 @@ final class DefaultConsumerContainer implements ConsumerContainer {
         int threads = Math.min(options.partitionConcurrency(), keys.size());
         workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 daemonThreads("valkey-streams-worker-" + label + "-"));
-        lanes = new PartitionLanes(workers, processor, commands, inFlight, options.batchSize());
-
         List<List<StreamKey>> reads = setup.readPlan().reads(keys);
-        int inFlightLimit = options.batchSize() * keys.size();
-        for (int i = 0; i < reads.size(); i++) {
+        List<StreamReader.Step> steps = options.mode() == ConsumerMode.ORDERED
+                ? ordered(commands, processor, reads, label) : unordered(commands, processor, reads, label);
+        for (int i = 0; i < steps.size(); i++) {
             int reader = i;
-            StreamReader loop = new StreamReader(setup.connection().client(), reads.get(i), commands, options,
-                    inFlight, inFlightLimit, lanes, reachable -> readerReachable(reader, reachable), stopSignal,
-                    setup.clock());
-            Thread thread = new Thread(loop, "valkey-streams-reader-" + label + (reads.size() > 1 ? "-" + i : ""));
+            StreamReader loop = new StreamReader(setup.connection().client(), steps.get(i), commands, options,
+                    reachable -> readerReachable(reader, reachable), stopSignal, setup.clock());
+            Thread thread = new Thread(loop, "valkey-streams-reader-" + label + (steps.size() > 1 ? "-" + i : ""));
             thread.setDaemon(true);
             readers.add(thread);
         }
-        RecoveryLoop loop = new RecoveryLoop(keys, commands, options, setup.backOff(), inFlight, lanes, processor,
-                setup.listener(), setup.clock());
-        recovery = Executors.newSingleThreadScheduledExecutor(daemonThreads("valkey-streams-recovery-" + label + "-"));
         transition(ContainerState.NEW, ContainerState.RUNNING);
         readers.forEach(Thread::start);
+        log.info("consumer {} of group {} started on {} ({} mode, {} reader{}, {} worker threads)", consumerName(),
+                group(), keys, options.mode(), steps.size(), steps.size() == 1 ? "" : "s", threads);
+    }
+
+    private List<StreamReader.Step> unordered(GroupCommands commands, EntryProcessor processor,
+                                              List<List<StreamKey>> reads, String label) {
+        ConsumerOptions options = setup.options();
+        PartitionLanes partitionLanes = new PartitionLanes(workers, processor, commands, inFlight, options.batchSize());
+        lanes = partitionLanes;
+        boolean cluster = setup.connection().isCluster();
+        int inFlightLimit = options.batchSize() * keys.size();
+        List<StreamReader.Step> steps = new ArrayList<>();
+        for (List<StreamKey> read : reads) {
+            steps.add(cluster ? new PollingRead(read, commands, options, inFlight, partitionLanes)
+                    : new BlockingRead(read, commands, options, inFlight, inFlightLimit, partitionLanes));
+        }
+        RecoveryLoop loop = new RecoveryLoop(keys, commands, options, setup.backOff(), inFlight, partitionLanes,
+                processor, setup.listener(), setup.clock());
+        background = Executors.newSingleThreadScheduledExecutor(daemonThreads("valkey-streams-recovery-" + label + "-"));
         long interval = options.recoveryInterval().toNanos();
-        recovery.scheduleWithFixedDelay(loop, interval, interval, TimeUnit.NANOSECONDS);
-        log.info("consumer {} of group {} started on {} ({} read{}, {} worker threads)", consumerName(), group(), keys,
-                reads.size(), reads.size() == 1 ? "" : "s", threads);
+        background.scheduleWithFixedDelay(loop, interval, interval, TimeUnit.NANOSECONDS);
+        return steps;
+    }
+
+    private List<StreamReader.Step> ordered(GroupCommands commands, EntryProcessor processor,
+                                            List<List<StreamKey>> reads, String label) {
+        ConsumerOptions options = setup.options();
+        Ownership ownership = new Ownership();
+        FencedCommands fenced = new FencedCommands(setup.connection(), group(), consumerName());
+        timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("valkey-streams-retry-" + label + "-"));
+        OrderedLanes orderedLanes = new OrderedLanes(workers, timer, processor, fenced, ownership, inFlight,
+                setup.backOff(), options, setup.listener(), group());
+        lanes = orderedLanes;
+        boolean cluster = setup.connection().isCluster();
+        List<StreamReader.Step> steps = new ArrayList<>();
+        for (List<StreamKey> read : reads) {
+            steps.add(new LeasedRead(read, fenced, ownership, options, inFlight, orderedLanes, !cluster));
+        }
+        keeper = new LeaseKeeper(LeaseStore.on(setup.connection()), fenced, commands, keys, options, ownership,
+                inFlight, orderedLanes, setup.listener(), setup.clock());
+        background = Executors.newSingleThreadScheduledExecutor(daemonThreads("valkey-streams-lease-" + label + "-"));
+        background.scheduleWithFixedDelay(keeper, 0, options.leases().renewInterval().toNanos(), TimeUnit.NANOSECONDS);
+        return steps;
     }
 
     @Override
@@ -92,7 +132,12 @@ final class DefaultConsumerContainer implements ConsumerContainer {
             return;
         }
         stopSignal.countDown();
-        recovery.shutdown();
+        if (keeper == null) {
+            background.shutdown();
+        } else {
+            keeper.stopAcquiring();
+            ((OrderedLanes) lanes).stopRetrying();
+        }
         boolean drained = false;
         try {
             Duration readEnd = setup.options().blockTimeout().plus(THREAD_END_TIMEOUT);
@@ -102,8 +147,8 @@ final class DefaultConsumerContainer implements ConsumerContainer {
                     reader.interrupt();
                 }
             }
-            if (!recovery.awaitTermination(THREAD_END_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                recovery.shutdownNow();
+            if (keeper == null) {
+                awaitTermination(background);
             }
             drained = inFlight.awaitBelow(1, setup.options().shutdownTimeout());
         } catch (InterruptedException e) {
@@ -118,8 +163,25 @@ final class DefaultConsumerContainer implements ConsumerContainer {
             workers.shutdownNow();
         }
         awaitWorkers();
+        if (keeper != null) {
+            background.shutdown();
+            timer.shutdownNow();
+            awaitTermination(background);
+            keeper.releaseAll();
+        }
         transition(ContainerState.STOPPING, ContainerState.STOPPED);
         log.info("consumer {} of group {} stopped", consumerName(), group());
+    }
+
+    private static void awaitTermination(ExecutorService executor) {
+        try {
+            if (!executor.awaitTermination(THREAD_END_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void awaitWorkers() {

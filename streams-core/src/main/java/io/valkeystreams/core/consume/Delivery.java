@@ -12,9 +12,13 @@ import io.valkeystreams.core.catalog.StreamKey;
  * @param deliveryCount how often it has been delivered to the group, this delivery included (1 the first time)
  * @param eventId       its {@code event_id}, or null when the producer wrote none
  * @param eventType     its {@code event_type}
+ * @param fencingToken  in {@link ConsumerMode#ORDERED ordered mode}, the fencing token of the partition lease
+ *                      this delivery was made under: it grows with every change of the partition's holder, so
+ *                      a handler can fence its own writes (refuse a write that carries a smaller token than one
+ *                      already seen for the partition); 0 in unordered mode
  */
 public record Delivery(StreamKey key, String group, String entryId, long deliveryCount, String eventId,
-                       String eventType) {
+                       String eventType, long fencingToken) {
 
     /** Validates the components. */
     public Delivery {
@@ -31,6 +35,15 @@ public record Delivery(StreamKey key, String group, String entryId, long deliver
             throw new StreamsException("delivery of " + key + " " + entryId + ": deliveryCount must be at least 1, was "
                     + deliveryCount);
         }
+        if (fencingToken < 0) {
+            throw new StreamsException("delivery of " + key + " " + entryId + ": fencingToken must be 0 or positive, was "
+                    + fencingToken);
+        }
+    }
+
+    /** A delivery without a lease (unordered mode): fencing token 0. */
+    public Delivery(StreamKey key, String group, String entryId, long deliveryCount, String eventId, String eventType) {
+        this(key, group, entryId, deliveryCount, eventId, eventType, 0);
     }
 
     /** The base stream name. */
@@ -41,6 +54,11 @@ public record Delivery(StreamKey key, String group, String entryId, long deliver
     /** The partition number. */
     public int partition() {
         return key.partition();
+    }
+
+    /** Whether it was made under a partition lease (ordered mode). */
+    public boolean isLeased() {
+        return fencingToken > 0;
     }
 
     /** Whether this is a redelivery (a retry or a takeover). */

@@ -21,7 +21,14 @@ import org.slf4j.LoggerFactory;
 final class EntryProcessor {
 
     /** What to do with the entry at the source. */
-    enum Outcome { ACK, LEAVE_PENDING }
+    enum Outcome {
+        /** Acknowledge it: handled, dead-lettered, or not for this group. */
+        ACK,
+        /** The handler failed and the entry is to be delivered again after its back-off. */
+        RETRY,
+        /** Leave it pending as it is (interrupted by a stop, or the dead letter could not be written). */
+        LEAVE_PENDING
+    }
 
     private static final Logger log = LoggerFactory.getLogger(EntryProcessor.class);
 
@@ -72,7 +79,7 @@ final class EntryProcessor {
             return deadLetter(work, FailedEntry.describe(e));
         }
         Delivery delivery = new Delivery(work.key(), group, work.id(), work.deliveryCount(), envelope.eventId(),
-                envelope.eventType());
+                envelope.eventType(), work.fencingToken());
         Route route = handlers.route(envelope.eventType());
         if (route == null) {
             if (options.unknownTypePolicy() == UnknownTypePolicy.DEAD_LETTER) {
@@ -111,7 +118,7 @@ final class EntryProcessor {
         log.debug("{} {} failed on delivery {} of {}; retrying after {}: {}", work.key(), work.id(),
                 delivery.deliveryCount(), options.maxDeliveries(), delay, FailedEntry.describe(failure));
         listener.retryScheduled(delivery, failure, delay);
-        return Outcome.LEAVE_PENDING;
+        return Outcome.RETRY;
     }
 
     /** Writes the dead letter; the entry is acknowledged only when that worked. */

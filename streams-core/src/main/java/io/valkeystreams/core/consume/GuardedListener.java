@@ -3,6 +3,7 @@ package io.valkeystreams.core.consume;
 import io.valkeystreams.core.catalog.StreamKey;
 import io.valkeystreams.core.retry.FailedEntry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -56,6 +57,26 @@ final class GuardedListener implements ConsumerListener {
     @Override
     public void consumerRemoved(StreamKey key, String group, String consumer) {
         guard("consumerRemoved", () -> delegate.consumerRemoved(key, group, consumer));
+    }
+
+    @Override
+    public void leaseAcquired(StreamKey key, String group, long fencingToken) {
+        guard("leaseAcquired", () -> delegate.leaseAcquired(key, group, fencingToken));
+    }
+
+    @Override
+    public void leaseReleased(StreamKey key, String group, long fencingToken) {
+        guard("leaseReleased", () -> delegate.leaseReleased(key, group, fencingToken));
+    }
+
+    @Override
+    public void leaseLost(StreamKey key, String group, long fencingToken) {
+        guard("leaseLost", () -> delegate.leaseLost(key, group, fencingToken));
+    }
+
+    @Override
+    public void acknowledgementRefused(StreamKey key, String group, long fencingToken, List<String> entryIds) {
+        guard("acknowledgementRefused", () -> delegate.acknowledgementRefused(key, group, fencingToken, entryIds));
     }
 
     @Override

@@ -56,6 +56,12 @@ final class InFlight {
         return size;
     }
 
+    /** Entries of one partition key in flight. */
+    synchronized int count(StreamKey key) {
+        Set<String> ofKey = entries.get(key);
+        return ofKey == null ? 0 : ofKey.size();
+    }
+
     /** Waits until fewer than {@code limit} entries are in flight, or the timeout passes; returns whether that happened. */
     synchronized boolean awaitBelow(int limit, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -67,5 +73,15 @@ final class InFlight {
             TimeUnit.NANOSECONDS.timedWait(this, left);
         }
         return true;
+    }
+
+    /** Waits until an entry finishes (or {@link #wake()} is called), at most {@code timeout}. */
+    synchronized void awaitChange(Duration timeout) throws InterruptedException {
+        TimeUnit.NANOSECONDS.timedWait(this, timeout.toNanos());
+    }
+
+    /** Wakes threads waiting in {@link #awaitChange}: something else they wait for changed (such as a lease). */
+    synchronized void wake() {
+        notifyAll();
     }
 }

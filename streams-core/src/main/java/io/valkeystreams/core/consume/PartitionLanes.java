@@ -2,6 +2,7 @@ package io.valkeystreams.core.consume;
 
 import io.valkeystreams.core.StreamsException;
 import io.valkeystreams.core.catalog.StreamKey;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * turn, and acknowledges each batch with one {@code XACK}. Different partitions run at the same time,
  * up to the pool's size.
  */
-final class PartitionLanes {
+final class PartitionLanes implements Lanes {
 
     private static final Logger log = LoggerFactory.getLogger(PartitionLanes.class);
 
@@ -41,20 +42,21 @@ final class PartitionLanes {
         this.batchSize = batchSize;
     }
 
-    /** Queues entries of one partition key; they must already be registered in {@link InFlight}. */
-    void submit(StreamKey key, List<Work> work) {
+    @Override
+    public void submit(StreamKey key, List<Work> work) {
         if (!work.isEmpty()) {
             lanes.computeIfAbsent(key, Lane::new).offer(work);
         }
     }
 
-    /** Stops taking queued entries: they stay pending at the server, for this or another consumer to take over. */
-    void abort() {
+    @Override
+    public void abort() {
         aborted = true;
         lanes.values().forEach(Lane::discard);
     }
 
-    boolean isAborted() {
+    @Override
+    public boolean isAborted() {
         return aborted;
     }
 
@@ -92,16 +94,21 @@ final class PartitionLanes {
         public void run() {
             List<String> processed = new ArrayList<>();
             List<String> acknowledge = new ArrayList<>();
+            List<String> retry = new ArrayList<>();
             try {
                 Work work;
                 while (processed.size() < batchSize && !aborted && (work = queue.poll()) != null) {
                     processed.add(work.id());
-                    if (processor.process(work, PartitionLanes.this::isAborted) == EntryProcessor.Outcome.ACK) {
+                    EntryProcessor.Outcome outcome = processor.process(work, PartitionLanes.this::isAborted);
+                    if (outcome == EntryProcessor.Outcome.ACK) {
                         acknowledge.add(work.id());
+                    } else if (outcome == EntryProcessor.Outcome.RETRY) {
+                        retry.add(work.id());
                     }
                 }
             } finally {
                 acknowledge(acknowledge);
+                restartBackOff(retry);
                 inFlight.remove(key, processed);
                 scheduled.set(false);
                 if (aborted) {
@@ -118,6 +125,21 @@ final class PartitionLanes {
             } catch (StreamsException e) {
                 log.warn("cannot acknowledge {} entries of {} ({}); they stay pending and will be delivered again",
                         ids.size(), key, e.getMessage());
+            }
+        }
+
+        /**
+         * Resets the idle time of failed entries, so their back-off counts from the failure rather than from
+         * their delivery (which may lie a queue's wait earlier).
+         */
+        private void restartBackOff(List<String> ids) {
+            if (ids.isEmpty()) {
+                return;
+            }
+            try {
+                commands.touch(key, Duration.ZERO, ids);
+            } catch (StreamsException e) {
+                log.debug("cannot restart the back-off of {} failed entries of {}: {}", ids.size(), key, e.getMessage());
             }
         }
 

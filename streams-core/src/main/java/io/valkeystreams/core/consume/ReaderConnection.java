@@ -17,6 +17,7 @@ import io.valkeystreams.core.connection.ConnectionException;
 import io.valkeystreams.core.connection.LettuceErrors;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -77,6 +78,33 @@ final class ReaderConnection implements AutoCloseable {
             throw new ConnectionException("no reply to XREADGROUP within " + wait + "; the connection is presumed lost", e);
         } catch (ExecutionException e) {
             throw LettuceErrors.translate("XREADGROUP", e.getCause());
+        }
+    }
+
+    /** Asynchronous commands on this connection, for pipelined reads. */
+    RedisClusterAsyncCommands<String, String> async() {
+        if (!connection.isOpen()) {
+            throw new ConnectionException("the connection for blocking reads is down");
+        }
+        return commands;
+    }
+
+    /**
+     * Waits for a reply sent on this connection, at most {@code wait}.
+     *
+     * @throws ConnectionException when no reply came in time (the connection is presumed lost)
+     * @throws StreamsException    translated from the command's failure
+     */
+    <T> T await(CompletionStage<T> reply, Duration wait, String action) throws InterruptedException {
+        try {
+            return reply.toCompletableFuture().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            if (reply instanceof RedisFuture<?> future) {
+                future.cancel(true);
+            }
+            throw new ConnectionException("no reply to " + action + " within " + wait + "; the connection is presumed lost", e);
+        } catch (ExecutionException e) {
+            throw LettuceErrors.translate(action, e.getCause());
         }
     }
 

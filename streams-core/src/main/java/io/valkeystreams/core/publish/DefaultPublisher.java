@@ -37,7 +37,7 @@ final class DefaultPublisher implements Publisher {
     private final Object batchLock = new Object();
     private final Object durableLock = new Object();
     private DedicatedConnection batchConnection;
-    private DedicatedConnection durableConnection;
+    private PinnedWriter durableWriter;
 
     DefaultPublisher(StreamsConnection connection, StreamCatalog catalog, EventCodec codec, PublisherOptions options,
                      PublishListener listener) {
@@ -108,14 +108,8 @@ final class DefaultPublisher implements Publisher {
             return List.of();
         }
         long started = System.nanoTime();
-        List<PublishResult> results;
-        synchronized (batchLock) {
-            if (batchConnection == null || !batchConnection.isOpen()) {
-                batchConnection = DedicatedConnection.open(connection);
-                batchConnection.setAutoFlush(false);
-            }
-            results = BatchWriter.write(batchConnection, entries, confirmer, options.durability().timeout());
-        }
+        List<PublishResult> results = confirmer.isRequested() && connection.isCluster()
+                ? writeBatchDurably(entries) : writeBatch(entries);
         for (int i = 0; i < entries.size(); i++) {
             completed(entries.get(i), results.get(i), started);
         }
@@ -146,7 +140,9 @@ final class DefaultPublisher implements Publisher {
             closeQuietly(batchConnection);
         }
         synchronized (durableLock) {
-            closeQuietly(durableConnection);
+            if (durableWriter != null) {
+                durableWriter.close();
+            }
         }
     }
 
@@ -162,19 +158,60 @@ final class DefaultPublisher implements Publisher {
 
     private PublishResult writeDurably(PreparedEntry entry) {
         synchronized (durableLock) {
-            if (durableConnection == null || !durableConnection.isOpen()) {
-                durableConnection = DedicatedConnection.open(connection);
-            }
-            String id = durableConnection.sync().dispatch(EncodedXAdd.type(), EncodedXAdd.output(), entry.command());
-            PublishResult result = entry.resultFor(id);
-            String missing = confirmer.confirm(durableConnection.sync());
-            if (missing != null) {
+            PinnedWriter.Written written = durableWriter().write(entry, confirmer);
+            PublishResult result = entry.resultFor(written.id());
+            if (written.missing() != null) {
                 throw new DurabilityException("event " + result.eventId() + " was written to " + entry.key()
-                        + " as " + id + " but not confirmed (" + missing + "); it may be lost if the server fails now",
-                        result);
+                        + " as " + written.id() + " but not confirmed (" + written.missing() + "); it may be lost if "
+                        + "the server fails now", result);
             }
             return result;
         }
+    }
+
+    private List<PublishResult> writeBatch(List<PreparedEntry> entries) {
+        synchronized (batchLock) {
+            if (batchConnection == null || !batchConnection.isOpen()) {
+                batchConnection = DedicatedConnection.open(connection);
+                // On a cluster, commands for a master whose connection is still being opened would be queued
+                // after the manual flush and never sent (a batch then times out); there the async commands
+                // pipeline without it.
+                batchConnection.setAutoFlush(connection.isCluster());
+            }
+            return BatchWriter.write(batchConnection, entries, confirmer, options.durability().timeout());
+        }
+    }
+
+    /** On a cluster, {@code WAIT} must run on each master that took a write: see {@link PinnedWriter}. */
+    private List<PublishResult> writeBatchDurably(List<PreparedEntry> entries) {
+        String where = "publishing a batch of " + entries.size() + " events";
+        synchronized (durableLock) {
+            PinnedWriter.BatchWritten written;
+            try {
+                written = durableWriter().writeBatch(entries, confirmer);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw LettuceErrors.translate(where, e);
+            } catch (Exception e) {
+                throw LettuceErrors.translate(where + " (earlier events of the batch may be stored)", e);
+            }
+            List<PublishResult> results = new ArrayList<>(entries.size());
+            for (int i = 0; i < entries.size(); i++) {
+                results.add(entries.get(i).resultFor(written.ids().get(i)));
+            }
+            if (written.missing() != null) {
+                throw new DurabilityException("batch of " + entries.size() + " events was written but not confirmed ("
+                        + written.missing() + ")", results.get(results.size() - 1));
+            }
+            return results;
+        }
+    }
+
+    private PinnedWriter durableWriter() {
+        if (durableWriter == null || !durableWriter.isOpen()) {
+            durableWriter = PinnedWriter.open(connection);
+        }
+        return durableWriter;
     }
 
     private void acquireSlot(PreparedEntry entry) {

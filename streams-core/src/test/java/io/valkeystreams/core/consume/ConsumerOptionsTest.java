@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.valkeystreams.core.StreamsException;
+import io.valkeystreams.core.lease.LeaseOptions;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,42 @@ class ConsumerOptionsTest {
         assertThat(options.shutdownTimeout()).isEqualTo(ConsumerOptions.DEFAULT_SHUTDOWN_TIMEOUT);
         assertThat(options.takeoverAfter()).isEqualTo(ConsumerOptions.DEFAULT_TAKEOVER_AFTER);
         assertThat(options.idleConsumerRemoval()).isEqualTo(ConsumerOptions.DEFAULT_IDLE_CONSUMER_REMOVAL);
+        assertThat(options.mode()).isEqualTo(ConsumerMode.UNORDERED);
+        assertThat(options.leases()).isEqualTo(new LeaseOptions(Duration.ofSeconds(10), Duration.ofSeconds(3)));
+        assertThat(options.pollInterval()).isEqualTo(Duration.ofMillis(100));
+    }
+
+    @Test
+    void thePollIntervalFollowsAShorterBlockTimeoutUnlessSet() {
+        assertThat(ConsumerOptions.builder().blockTimeout(Duration.ofMillis(40)).build().pollInterval())
+                .isEqualTo(Duration.ofMillis(40));
+        assertRefused(ConsumerOptions.builder().blockTimeout(Duration.ofMillis(40)).pollInterval(Duration.ofMillis(50)),
+                "consumer option pollInterval must be at most blockTimeout (PT0.04S), was PT0.05S");
+        assertThat(ConsumerOptions.defaults().toBuilder().blockTimeout(Duration.ofMillis(40)).build().pollInterval())
+                .as("a default poll interval is not carried over by toBuilder").isEqualTo(Duration.ofMillis(40));
+        assertThat(ConsumerOptions.builder().pollInterval(Duration.ofMillis(30)).build().toBuilder().build().pollInterval())
+                .isEqualTo(Duration.ofMillis(30));
+    }
+
+    @Test
+    void theConstructorOfTheFieldsBeforeOrderedModeKeepsItsMeaning() {
+        ConsumerOptions defaults = ConsumerOptions.defaults();
+
+        ConsumerOptions options = new ConsumerOptions(defaults.batchSize(), defaults.blockTimeout(),
+                defaults.partitionConcurrency(), defaults.maxDeliveries(), defaults.backOff(), defaults.unknownTypePolicy(),
+                defaults.shutdownTimeout(), defaults.takeoverAfter(), defaults.recoveryInterval(),
+                defaults.idleConsumerRemoval(), defaults.maxReconnectDelay());
+
+        assertThat(options).isEqualTo(defaults);
+    }
+
+    @Test
+    void leaseOptionsMustLeaveRoomForAMissedRenewal() {
+        assertThatThrownBy(() -> new LeaseOptions(Duration.ofSeconds(3), Duration.ofSeconds(2)))
+                .isInstanceOf(StreamsException.class).hasMessage("lease option renewInterval must be at most a third of "
+                        + "leaseTime (PT3S) so a lease survives a missed renewal, was PT2S");
+        assertThat(new LeaseOptions(Duration.ofSeconds(10), Duration.ofSeconds(3)).localValidity())
+                .isEqualTo(Duration.ofSeconds(9));
     }
 
     @Test

@@ -14,21 +14,27 @@ class ReadPlanTest {
     private final StreamDefinition reputation = PlatformStreams.all().get(0);
 
     @Test
-    void standaloneReadsEveryPartitionKeyInOneCall() {
-        List<List<StreamKey>> reads = ReadPlan.forDeployment(false).reads(reputation.keys());
+    void standaloneReadsEveryPartitionKeyWithOneReader() {
+        List<List<StreamKey>> reads = ReadPlan.ALL_KEYS_AT_ONCE.reads(reputation.keys());
 
         assertThat(reads).containsExactly(reputation.keys());
     }
 
     @Test
-    void aClusterReadsEachSlotSeparatelyAndEveryKeyOnce() {
-        List<List<StreamKey>> reads = ReadPlan.forDeployment(true).reads(reputation.keys());
+    void aClusterGetsOneReaderPerNodeServingEveryKeyOfThatNodeOnce() {
+        ReadPlan plan = ReadPlan.byNode(ReadPlanTest::threeMasters);
+
+        List<List<StreamKey>> reads = plan.reads(reputation.keys());
 
         assertThat(reads.stream().flatMap(List::stream).toList()).containsExactlyInAnyOrderElementsOf(reputation.keys());
-        for (List<StreamKey> read : reads) {
+        assertThat(reads).hasSizeLessThanOrEqualTo(3).allSatisfy(read -> {
             assertThat(read).isNotEmpty();
-            assertThat(read.stream().map(key -> SlotHash.getSlot(key.key())).distinct()).hasSize(1);
-        }
-        assertThat(reads).hasSize(8);
+            assertThat(read.stream().map(key -> threeMasters(key.key())).distinct()).hasSize(1);
+        });
+    }
+
+    private static String threeMasters(String key) {
+        int slot = SlotHash.getSlot(key);
+        return slot < 5461 ? "a" : slot < 10923 ? "b" : "c";
     }
 }

@@ -35,6 +35,10 @@ public final class ConsumerOptionsResolver implements BiFunction<String, String,
                 .unknownTypePolicy(pick(own, ConsumerSettings::getUnknownTypePolicy, defaults.unknownTypePolicy()))
                 .shutdownTimeout(pick(own, ConsumerSettings::getShutdownTimeout, defaults.shutdownTimeout()))
                 .takeoverAfter(pick(own, ConsumerSettings::getTakeoverAfter, defaults.takeoverAfter()))
+                .mode(pick(own, ConsumerSettings::getMode, defaults.mode()))
+                .leases(pick(own, ConsumerSettings::getLeaseTime, defaults.leases().leaseTime()),
+                        pick(own, ConsumerSettings::getLeaseRenewInterval, defaults.leases().renewInterval()))
+                .pollInterval(pick(own, ConsumerSettings::getPollInterval, null))
                 .build();
     }
 

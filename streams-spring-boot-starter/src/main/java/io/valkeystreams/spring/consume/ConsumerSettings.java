@@ -1,5 +1,6 @@
 package io.valkeystreams.spring.consume;
 
+import io.valkeystreams.core.consume.ConsumerMode;
 import io.valkeystreams.core.consume.UnknownTypePolicy;
 import java.time.Duration;
 
@@ -42,6 +43,21 @@ public class ConsumerSettings {
 
     /** How long another consumer's pending entry must be idle before it is taken over. */
     private Duration takeoverAfter;
+
+    /**
+     * How the instances of the service share a group's partitions: unordered (competing consumers on every
+     * partition) or ordered (one instance per partition at a time, under a lease; per-key order end to end).
+     */
+    private ConsumerMode mode;
+
+    /** Ordered mode: how long a partition lease lasts without renewal (a dead instance's partitions move after it). */
+    private Duration leaseTime;
+
+    /** Ordered mode: how often leases are renewed; at most a third of lease-time. */
+    private Duration leaseRenewInterval;
+
+    /** On a cluster: how long a reader waits on one key before polling its other keys again (at most block-timeout). */
+    private Duration pollInterval;
 
     public Integer getBatchSize() {
         return batchSize;
@@ -129,5 +145,37 @@ public class ConsumerSettings {
 
     public void setTakeoverAfter(Duration takeoverAfter) {
         this.takeoverAfter = takeoverAfter;
+    }
+
+    public ConsumerMode getMode() {
+        return mode;
+    }
+
+    public void setMode(ConsumerMode mode) {
+        this.mode = mode;
+    }
+
+    public Duration getLeaseTime() {
+        return leaseTime;
+    }
+
+    public void setLeaseTime(Duration leaseTime) {
+        this.leaseTime = leaseTime;
+    }
+
+    public Duration getLeaseRenewInterval() {
+        return leaseRenewInterval;
+    }
+
+    public void setLeaseRenewInterval(Duration leaseRenewInterval) {
+        this.leaseRenewInterval = leaseRenewInterval;
+    }
+
+    public Duration getPollInterval() {
+        return pollInterval;
+    }
+
+    public void setPollInterval(Duration pollInterval) {
+        this.pollInterval = pollInterval;
     }
 }
