@@ -32,12 +32,13 @@ import java.time.Duration;
  *                             cluster, where one command may name keys of one hash slot only) waits on one of
  *                             them before it polls the others again: the most a new entry on those others
  *                             waits before it is read; at most {@code blockTimeout}
+ * @param limits               largest entry and most fields accepted; larger entries are dead-lettered at once
  */
 public record ConsumerOptions(int batchSize, Duration blockTimeout, int partitionConcurrency, int maxDeliveries,
                               ExponentialBackOff backOff, UnknownTypePolicy unknownTypePolicy,
                               Duration shutdownTimeout, Duration takeoverAfter, Duration recoveryInterval,
                               Duration idleConsumerRemoval, Duration maxReconnectDelay, ConsumerMode mode,
-                              LeaseOptions leases, Duration pollInterval) {
+                              LeaseOptions leases, Duration pollInterval, EntryLimits limits) {
 
     /** Default {@code batchSize}. */
     public static final int DEFAULT_BATCH_SIZE = 100;
@@ -120,6 +121,9 @@ public record ConsumerOptions(int batchSize, Duration blockTimeout, int partitio
         if (pollInterval.compareTo(blockTimeout) > 0) {
             throw invalid("pollInterval", pollInterval, "must be at most blockTimeout (" + blockTimeout + ")");
         }
+        if (limits == null) {
+            throw invalid("limits", null, "must not be null (use EntryLimits.DEFAULTS)");
+        }
     }
 
     /** Options of an unordered container, with the default lease and poll settings (the fields before ordered mode existed). */
@@ -129,7 +133,7 @@ public record ConsumerOptions(int batchSize, Duration blockTimeout, int partitio
                            Duration maxReconnectDelay) {
         this(batchSize, blockTimeout, partitionConcurrency, maxDeliveries, backOff, unknownTypePolicy, shutdownTimeout,
                 takeoverAfter, recoveryInterval, idleConsumerRemoval, maxReconnectDelay, DEFAULT_MODE, DEFAULT_LEASES,
-                defaultPollInterval(blockTimeout));
+                defaultPollInterval(blockTimeout), EntryLimits.DEFAULTS);
     }
 
     /** The defaults. */
@@ -149,7 +153,8 @@ public record ConsumerOptions(int batchSize, Duration blockTimeout, int partitio
                 .unknownTypePolicy(unknownTypePolicy).shutdownTimeout(shutdownTimeout)
                 .takeoverAfter(takeoverAfter).recoveryInterval(recoveryInterval)
                 .idleConsumerRemoval(idleConsumerRemoval).maxReconnectDelay(maxReconnectDelay).mode(mode)
-                .leases(leases).pollInterval(pollInterval.equals(defaultPollInterval(blockTimeout)) ? null : pollInterval);
+                .leases(leases).pollInterval(pollInterval.equals(defaultPollInterval(blockTimeout)) ? null : pollInterval)
+                .limits(limits);
     }
 
     /** The poll interval when none is set: {@link #DEFAULT_POLL_INTERVAL}, or {@code blockTimeout} when shorter. */
@@ -184,6 +189,7 @@ public record ConsumerOptions(int batchSize, Duration blockTimeout, int partitio
         private ConsumerMode mode = DEFAULT_MODE;
         private LeaseOptions leases = DEFAULT_LEASES;
         private Duration pollInterval;
+        private EntryLimits limits = EntryLimits.DEFAULTS;
 
         private Builder() {
         }
@@ -287,12 +293,18 @@ public record ConsumerOptions(int batchSize, Duration blockTimeout, int partitio
             return this;
         }
 
+        /** Largest entry and most fields accepted. */
+        public Builder limits(EntryLimits limits) {
+            this.limits = limits;
+            return this;
+        }
+
         /** Validates and builds the options. */
         public ConsumerOptions build() {
             Duration poll = pollInterval != null ? pollInterval : defaultPollInterval(blockTimeout);
             return new ConsumerOptions(batchSize, blockTimeout, partitionConcurrency, maxDeliveries, backOff,
                     unknownTypePolicy, shutdownTimeout, takeoverAfter, recoveryInterval, idleConsumerRemoval,
-                    maxReconnectDelay, mode, leases, poll);
+                    maxReconnectDelay, mode, leases, poll, limits);
         }
     }
 }

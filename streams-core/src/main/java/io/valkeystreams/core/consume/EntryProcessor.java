@@ -10,6 +10,7 @@ import io.valkeystreams.core.wire.EventDecodingException;
 import io.valkeystreams.core.wire.WireFields;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,6 +73,10 @@ final class EntryProcessor {
             log.debug("{} {} is a replay for group {}; acknowledged without handling", work.key(), work.id(), replayGroup);
             return Outcome.ACK;
         }
+        String overLimit = options.limits().violation(work.fields());
+        if (overLimit != null) {
+            return deadLetter(work, EntryLimits.metadataOf(work.fields()), overLimit);
+        }
         Envelope envelope;
         try {
             envelope = Envelope.adopt(work.fields());
@@ -123,7 +128,11 @@ final class EntryProcessor {
 
     /** Writes the dead letter; the entry is acknowledged only when that worked. */
     Outcome deadLetter(Work work, String error) {
-        FailedEntry entry = new FailedEntry(work.key(), work.id(), group, work.fields(), work.deliveryCount(), error,
+        return deadLetter(work, work.fields(), error);
+    }
+
+    private Outcome deadLetter(Work work, Map<String, String> fields, String error) {
+        FailedEntry entry = new FailedEntry(work.key(), work.id(), group, fields, work.deliveryCount(), error,
                 clock.instant());
         try {
             recoverer.recover(entry);

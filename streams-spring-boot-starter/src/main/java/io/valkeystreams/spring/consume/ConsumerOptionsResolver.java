@@ -1,6 +1,7 @@
 package io.valkeystreams.spring.consume;
 
 import io.valkeystreams.core.consume.ConsumerOptions;
+import io.valkeystreams.core.consume.EntryLimits;
 import io.valkeystreams.core.retry.ExponentialBackOff;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -35,6 +36,8 @@ public final class ConsumerOptionsResolver implements BiFunction<String, String,
                 .unknownTypePolicy(pick(own, ConsumerSettings::getUnknownTypePolicy, defaults.unknownTypePolicy()))
                 .shutdownTimeout(pick(own, ConsumerSettings::getShutdownTimeout, defaults.shutdownTimeout()))
                 .takeoverAfter(pick(own, ConsumerSettings::getTakeoverAfter, defaults.takeoverAfter()))
+                .limits(new EntryLimits(pick(own, ConsumerSettings::getMaxEntryBytes, defaults.limits().maxEntryBytes()),
+                        pick(own, ConsumerSettings::getMaxFields, defaults.limits().maxFields())))
                 .mode(pick(own, ConsumerSettings::getMode, defaults.mode()))
                 .leases(pick(own, ConsumerSettings::getLeaseTime, defaults.leases().leaseTime()),
                         pick(own, ConsumerSettings::getLeaseRenewInterval, defaults.leases().renewInterval()))

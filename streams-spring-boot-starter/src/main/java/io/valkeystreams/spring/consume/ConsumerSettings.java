@@ -44,6 +44,12 @@ public class ConsumerSettings {
     /** How long another consumer's pending entry must be idle before it is taken over. */
     private Duration takeoverAfter;
 
+    /** Largest entry a consumer accepts (field names and values, UTF-8 bytes); larger ones are dead-lettered. */
+    private Integer maxEntryBytes;
+
+    /** Most fields an entry may have; entries with more are dead-lettered. */
+    private Integer maxFields;
+
     /**
      * How the instances of the service share a group's partitions: unordered (competing consumers on every
      * partition) or ordered (one instance per partition at a time, under a lease; per-key order end to end).
@@ -177,5 +183,21 @@ public class ConsumerSettings {
 
     public void setPollInterval(Duration pollInterval) {
         this.pollInterval = pollInterval;
+    }
+
+    public Integer getMaxEntryBytes() {
+        return maxEntryBytes;
+    }
+
+    public void setMaxEntryBytes(Integer maxEntryBytes) {
+        this.maxEntryBytes = maxEntryBytes;
+    }
+
+    public Integer getMaxFields() {
+        return maxFields;
+    }
+
+    public void setMaxFields(Integer maxFields) {
+        this.maxFields = maxFields;
     }
 }
