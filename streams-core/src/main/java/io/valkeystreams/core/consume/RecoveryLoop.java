@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * While the group is quiet (the last pass found nothing pending for any consumer, and this container has read
  * or claimed nothing since), passes are skipped, and only a cheap count of pending entries runs, once per
- * quarter of {@code min(takeoverAfter, idleConsumerRemoval)}; so an idle application costs almost nothing,
- * and a consumer that crashes in a quiet group is taken over at most that quarter later than otherwise.
+ * quarter of {@code min(takeoverAfter, idleConsumerRemoval)}; so an idle application costs almost nothing. Entries
+ * that become pending meanwhile are noticed by that count well before {@code takeoverAfter} makes them due, and
+ * anything read or claimed ends the quiet state at the next tick, so takeovers and retries keep their timing.
  */
 final class RecoveryLoop implements Runnable {
 
