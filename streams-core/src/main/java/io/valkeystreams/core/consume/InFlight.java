@@ -3,7 +3,9 @@ package io.valkeystreams.core.consume;
 import io.valkeystreams.core.catalog.StreamKey;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -15,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 final class InFlight {
 
     private final Set<String> entries = new HashSet<>();
+    private final Map<Object, Long> openReads = new HashMap<>();
 
     /** Adds an entry; false when it is already in flight. */
     synchronized boolean add(StreamKey key, String id) {
@@ -45,6 +48,25 @@ final class InFlight {
             TimeUnit.NANOSECONDS.timedWait(this, left);
         }
         return true;
+    }
+
+    /** A reader sent a read; until {@link #readEnded} its reply may hold entries not yet added here. */
+    synchronized void readStarted(Object reader) {
+        openReads.put(reader, System.nanoTime());
+    }
+
+    /** The reader's read ended, and the entries it returned have been added. */
+    synchronized void readEnded(Object reader) {
+        openReads.remove(reader);
+    }
+
+    /**
+     * Whether an entry of this consumer that has been idle for {@code idle} may have been delivered to a read
+     * still open: then it is read but not yet added, and must not be mistaken for a failed entry and claimed.
+     */
+    synchronized boolean mayBeUnread(Duration idle) {
+        long now = System.nanoTime();
+        return openReads.values().stream().anyMatch(started -> idle.toNanos() <= now - started);
     }
 
     private static String id(StreamKey key, String id) {

@@ -122,6 +122,9 @@ final class RecoveryLoop implements Runnable {
                 }
                 continue;
             }
+            if (mine && inFlight.mayBeUnread(idle)) {
+                continue;
+            }
             Duration required = backOff.delayAfter(Math.max(1, entry.getRedeliveryCount()), entry.getId());
             if (!mine && required.compareTo(options.takeoverAfter()) < 0) {
                 required = options.takeoverAfter();

@@ -85,13 +85,11 @@ final class StreamReader implements Runnable {
                     if (connection == null) {
                         connection = ReaderConnection.open(client);
                     }
-                    List<StreamMessage<String, String>> messages = connection.read(consumer, args,
-                            options.blockTimeout(), offsets);
+                    readAndDispatch(connection, consumer, args, offsets);
                     outage.succeeded();
                     connectivity.reachable(true);
                     delay = INITIAL_RECONNECT_DELAY;
                     recreated = false;
-                    dispatch(messages);
                 } catch (RuntimeException e) {
                     if (stopping()) {
                         log.debug("read of {} ended by stop: {}", keys, e.getMessage());
@@ -123,6 +121,17 @@ final class StreamReader implements Runnable {
             if (connection != null) {
                 connection.close();
             }
+        }
+    }
+
+    /** Reads and queues what came back; while the read is open the recovery loop leaves fresh entries alone. */
+    private void readAndDispatch(ReaderConnection connection, Consumer<String> consumer, XReadArgs args,
+                                 StreamOffset<String>[] offsets) throws InterruptedException {
+        inFlight.readStarted(this);
+        try {
+            dispatch(connection.read(consumer, args, options.blockTimeout(), offsets));
+        } finally {
+            inFlight.readEnded(this);
         }
     }
 
