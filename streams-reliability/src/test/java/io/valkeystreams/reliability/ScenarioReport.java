@@ -14,8 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The figures of one scenario: printed as one table row, and written to {@code target/reliability/} as
- * {@code <scenario>.json} (everything, per group) and {@code <scenario>.md} (the row for
- * {@code docs/reliability.md}). Totals add up the groups: "expected" and "processed" count (event, group)
+ * {@code <scenario>.json} (everything, per group), {@code <scenario>.row.txt} (the printed row) and
+ * {@code <scenario>.row.md} (the row for {@code docs/reliability.md}). Totals add up the groups: "expected" and "processed" count (event, group)
  * pairs, "published" counts events.
  */
 final class ScenarioReport {
@@ -107,9 +107,11 @@ final class ScenarioReport {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve(scenario + ".json"), JSON.writeValueAsString(json()) + "\n",
                     StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve(scenario + ".md"), "| " + String.join(" | ", cells) + " |\n",
+            Files.writeString(dir.resolve(scenario + ".row.md"), "| " + String.join(" | ", cells) + " |\n",
                     StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve("columns.txt"), String.format(TEXT_ROW, COLUMNS.toArray()),
+            Files.writeString(dir.resolve(scenario + ".row.txt"), String.format(TEXT_ROW, cells.toArray()),
+                    StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("columns.header"), String.format(TEXT_ROW, COLUMNS.toArray()),
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report of " + scenario + " to " + dir, e);
