@@ -84,6 +84,7 @@ class BacklogDrainIT extends ScenarioSupport {
         assertThat(child.output()).doesNotContain("OutOfMemoryError");
         assertThat(group.processed()).isEqualTo(EVENTS);
         assertThat(group.lost()).isZero();
+        assertThat(group.duplicated()).as("events the only consumer handled twice").isZero();
         assertThat(samples).hasSizeGreaterThan(3);
     }
 

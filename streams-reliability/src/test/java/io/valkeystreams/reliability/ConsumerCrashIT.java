@@ -68,6 +68,9 @@ class ConsumerCrashIT extends ScenarioSupport {
                 .note("calls_by_killed_consumer", ledger.calls().stream()
                         .filter(call -> !call.consumer().startsWith("in-process")).count())
                 .note("takeovers_reported", survivors.reported().takeovers().size())
+                .note("survivor_redeliveries_before_the_kill", ledger.calls().stream()
+                        .filter(call -> call.consumer().startsWith("in-process") && call.deliveryCount() > 1
+                                && call.at() < kill.injectedAt()).count())
                 .duplicates(ledger)
                 .write();
 

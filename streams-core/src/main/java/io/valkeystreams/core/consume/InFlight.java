@@ -3,25 +3,41 @@ package io.valkeystreams.core.consume;
 import io.valkeystreams.core.catalog.StreamKey;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The entries this container has read or claimed and not finished yet (queued or being handled). The
  * reader waits here when too many are in flight, a stop waits here for the drain, and the recovery loop
- * uses it to tell this container's live entries from abandoned ones.
+ * uses it to tell this container's live entries from abandoned ones. It also remembers which of this
+ * container's entries were handled and left pending (a failure), so the recovery loop retries those after
+ * their back-off and does not mistake an entry that a read delivered but has not queued yet for one.
  */
 final class InFlight {
 
     private final Set<String> entries = new HashSet<>();
-    private final Map<Object, Long> openReads = new HashMap<>();
+    private final Set<String> failed = new HashSet<>();
 
     /** Adds an entry; false when it is already in flight. */
     synchronized boolean add(StreamKey key, String id) {
+        failed.remove(id(key, id));
         return entries.add(id(key, id));
+    }
+
+    /** The entry was handled and left pending for a retry (it failed, or its handler was aborted). */
+    synchronized void leftPending(StreamKey key, String id) {
+        failed.add(id(key, id));
+    }
+
+    /** Whether the entry was handled here and left pending, and has not been claimed again since. */
+    synchronized boolean wasLeftPending(StreamKey key, String id) {
+        return failed.contains(id(key, id));
+    }
+
+    /** Forgets that the entry was left pending (it is being claimed, dead-lettered or was trimmed). */
+    synchronized void forget(StreamKey key, String id) {
+        failed.remove(id(key, id));
     }
 
     synchronized void remove(StreamKey key, Collection<String> ids) {
@@ -48,25 +64,6 @@ final class InFlight {
             TimeUnit.NANOSECONDS.timedWait(this, left);
         }
         return true;
-    }
-
-    /** A reader sent a read; until {@link #readEnded} its reply may hold entries not yet added here. */
-    synchronized void readStarted(Object reader) {
-        openReads.put(reader, System.nanoTime());
-    }
-
-    /** The reader's read ended, and the entries it returned have been added. */
-    synchronized void readEnded(Object reader) {
-        openReads.remove(reader);
-    }
-
-    /**
-     * Whether an entry of this consumer that has been idle for {@code idle} may have been delivered to a read
-     * still open: then it is read but not yet added, and must not be mistaken for a failed entry and claimed.
-     */
-    synchronized boolean mayBeUnread(Duration idle) {
-        long now = System.nanoTime();
-        return openReads.values().stream().anyMatch(started -> idle.toNanos() <= now - started);
     }
 
     private static String id(StreamKey key, String id) {

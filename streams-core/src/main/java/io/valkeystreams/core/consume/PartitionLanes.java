@@ -98,6 +98,8 @@ final class PartitionLanes {
                     processed.add(work.id());
                     if (processor.process(work, PartitionLanes.this::isAborted) == EntryProcessor.Outcome.ACK) {
                         acknowledge.add(work.id());
+                    } else {
+                        inFlight.leftPending(key, work.id());
                     }
                 }
             } finally {

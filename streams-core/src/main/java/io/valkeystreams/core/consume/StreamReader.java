@@ -85,11 +85,13 @@ final class StreamReader implements Runnable {
                     if (connection == null) {
                         connection = ReaderConnection.open(client);
                     }
-                    readAndDispatch(connection, consumer, args, offsets);
+                    List<StreamMessage<String, String>> messages = connection.read(consumer, args,
+                            options.blockTimeout(), offsets);
                     outage.succeeded();
                     connectivity.reachable(true);
                     delay = INITIAL_RECONNECT_DELAY;
                     recreated = false;
+                    dispatch(messages);
                 } catch (RuntimeException e) {
                     if (stopping()) {
                         log.debug("read of {} ended by stop: {}", keys, e.getMessage());
@@ -121,17 +123,6 @@ final class StreamReader implements Runnable {
             if (connection != null) {
                 connection.close();
             }
-        }
-    }
-
-    /** Reads and queues what came back; while the read is open the recovery loop leaves fresh entries alone. */
-    private void readAndDispatch(ReaderConnection connection, Consumer<String> consumer, XReadArgs args,
-                                 StreamOffset<String>[] offsets) throws InterruptedException {
-        inFlight.readStarted(this);
-        try {
-            dispatch(connection.read(consumer, args, options.blockTimeout(), offsets));
-        } finally {
-            inFlight.readEnded(this);
         }
     }
 
