@@ -92,10 +92,6 @@ final class ChildConsumer implements AutoCloseable {
         return heapSamples;
     }
 
-    long pid() {
-        return process.pid();
-    }
-
     /** SIGKILL, and wait until it is gone. */
     void kill() {
         process.destroyForcibly();

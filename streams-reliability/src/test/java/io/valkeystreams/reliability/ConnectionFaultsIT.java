@@ -59,6 +59,7 @@ class ConnectionFaultsIT extends ScenarioSupport {
                 .recovery(worst(kills, ledger::publishRecoveryMillis), worst(kills, ledger::handlerRecoveryMillis),
                         "worst round: kill to the first acknowledged publish / to the first handler call of an event "
                                 + "published after the kill")
+                .note("faults", kills.stream().map(Ledger.Fault::label).toList())
                 .note("connections_killed_per_round", killed)
                 .note("publish_failures", ledger.failureKinds())
                 .note("publish_failure_examples", ledger.failureExamples())
@@ -104,6 +105,7 @@ class ConnectionFaultsIT extends ScenarioSupport {
                 .recovery(ledger.publishRecoveryMillis(pause), ledger.handlerRecoveryMillis(pause),
                         "end of the pause to the first acknowledged publish / to the first handler call of an event "
                                 + "published after the pause began")
+                .note("fault", pause.label())
                 .note("publish_failures", ledger.failureKinds())
                 .note("publish_failure_examples", ledger.failureExamples())
                 .duplicates(ledger)

@@ -22,6 +22,7 @@ class ConsumerCrashIT extends ScenarioSupport {
 
     private static final String GROUP = "reputation_calculator";
     private static final int EVENTS = 4_000;
+    private static final int WARM_UP = 200;
 
     @Test
     void aConsumerKilledMidBatchHasItsEntriesTakenOverByTheSurvivor() {
@@ -34,14 +35,18 @@ class ConsumerCrashIT extends ScenarioSupport {
 
         ChildConsumer child = closeLater(ChildConsumer.start("crash-victim", Path.of("target", "reliability"),
                 List.of("-Xmx256m"), Map.of("url", server.url(), "stream", stream.name(), "groups", GROUP,
-                        "delayMillis", "5", "batchSize", "50", "flush", "each")));
+                        "delayMillis", "5", "batchSize", "50", "flush", "each", "takeoverMillis", "2000")));
         String victim = child.awaitReady(Duration.ofSeconds(60));
-        publisher.publishBacklog(stream.name(), EVENTS, 500);
+        publisher.publishBacklog(stream.name(), WARM_UP, WARM_UP);
+        await("the consumer process warmed up").atMost(Duration.ofSeconds(60))
+                .until(() -> child.recorded() >= WARM_UP && pendingOf(connection, stream, victim) == 0);
+        publisher.publishBacklog(stream.name(), EVENTS - WARM_UP, 500);
         ProbeConsumers survivors = consumers(ledger);
-        survivors.start(connect(server.url()), stream, GROUP, ProbeConsumers.quick().batchSize(50).build(),
-                (probe, delivery) -> Thread.sleep(5));
+        StreamsConnection survivorConnection = connect(server.url());
+        survivors.start(survivorConnection, stream, GROUP, ProbeConsumers.quick().batchSize(50)
+                .takeoverAfter(Duration.ofSeconds(2)).build(), (probe, delivery) -> Thread.sleep(5));
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> child.recorded() >= EVENTS / 10 && pendingOf(connection, stream, victim) > 0);
+                .until(() -> child.recorded() >= WARM_UP + EVENTS / 10 && pendingOf(connection, stream, victim) > 0);
 
         Ledger.Fault kill = ledger.fault("SIGKILL of the consumer process");
         child.kill();
@@ -59,11 +64,13 @@ class ConsumerCrashIT extends ScenarioSupport {
                 call -> call.success() && call.deliveryCount() > 1 && call.consumer().startsWith("in-process"));
         ScenarioReport.of("consumer-sigkill-takeover")
                 .description("A consumer JVM of group " + GROUP + " on " + stream.name() + " (8 partitions, batches "
-                        + "of 50, 5 ms per event) is killed with SIGKILL once it handled " + EVENTS / 10 + " of "
-                        + EVENTS + " backlog events; an in-process survivor (takeoverAfter 1 s) takes over; 500 more "
-                        + "events are published after the kill.")
+                        + "of 50, 5 ms per event, warmed up with " + WARM_UP + " events) is killed with SIGKILL once "
+                        + "it handled " + EVENTS / 10 + " events of a " + (EVENTS - WARM_UP) + "-event backlog shared "
+                        + "with an in-process survivor (takeoverAfter 2 s), which takes over; 500 more events are "
+                        + "published after the kill.")
                 .groups(figures)
                 .recovery("takeover", takeover, "SIGKILL to the survivor's first call on a taken-over entry")
+                .note("fault", kill.label())
                 .note("pending_with_killed_consumer", orphaned)
                 .note("calls_by_killed_consumer", ledger.calls().stream()
                         .filter(call -> !call.consumer().startsWith("in-process")).count())

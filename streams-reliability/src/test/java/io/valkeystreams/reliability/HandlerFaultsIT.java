@@ -131,6 +131,7 @@ class HandlerFaultsIT extends ScenarioSupport {
                 .recovery("takeover", ledger.firstCallAfter(stop.injectedAt(),
                                 call -> call.success() && call.deliveryCount() > 1),
                         "stop() of the hung container called to the first call on one of its entries elsewhere")
+                .note("fault_cleared_by", stop.label())
                 .note("processed_before_the_container_stalled", processedByHungContainer)
                 .note("entries_held_by_the_hung_container", heldByHungContainer)
                 .note("stop_returned_after_ms", stopMillis)

@@ -92,7 +92,6 @@ final class Ledger {
     private final Map<String, Tally> tallies = new ConcurrentHashMap<>();
     private final Queue<Call> calls = new ConcurrentLinkedQueue<>();
     private final Map<String, Set<String>> trimmed = new ConcurrentHashMap<>();
-    private final List<Fault> faults = new CopyOnWriteArrayList<>();
 
     private Ledger(int capacity, boolean detailed) {
         this.capacity = capacity;
@@ -303,13 +302,7 @@ final class Ledger {
 
     /** Marks a fault as injected now. */
     Fault fault(String label) {
-        Fault fault = new Fault(label, System.currentTimeMillis());
-        faults.add(fault);
-        return fault;
-    }
-
-    List<Fault> faults() {
-        return List.copyOf(faults);
+        return new Fault(label, System.currentTimeMillis());
     }
 
     /**
@@ -361,17 +354,6 @@ final class Ledger {
         }
     }
 
-    /** Probe numbers of a stream, in order. */
-    List<Integer> seqsOf(String stream) {
-        List<Integer> seqs = new ArrayList<>();
-        for (int seq = 0; seq < attempts(); seq++) {
-            if (streamOf(seq).equals(stream)) {
-                seqs.add(seq);
-            }
-        }
-        return seqs;
-    }
-
     /**
      * How often one consumer completed the same probe more than once (extra calls), per group: the
      * signature of a consumer racing itself, as opposed to a redelivery to another consumer.
@@ -401,7 +383,6 @@ final class Ledger {
         private final BitSet processed = new BitSet();
         private final BitSet firstDelivered = new BitSet();
         private final List<Integer> duplicateSample = new ArrayList<>();
-        private long calls;
         private long successes;
         private long failures;
         private long firstDeliveryDuplicates;
@@ -420,7 +401,6 @@ final class Ledger {
         }
 
         synchronized void record(int seq, long deliveryCount, boolean success) {
-            calls++;
             if (!success) {
                 failures++;
                 return;
@@ -449,10 +429,6 @@ final class Ledger {
 
         synchronized BitSet processed() {
             return (BitSet) processed.clone();
-        }
-
-        synchronized long calls() {
-            return calls;
         }
 
         synchronized long failures() {

@@ -72,6 +72,7 @@ class MemoryFullIT extends ScenarioSupport {
                 .groups(figures)
                 .recovery("publish", ledger.publishRecoveryMillis(raised),
                         "maxmemory raised to the first acknowledged publish")
+                .note("fault_cleared_by", raised.label())
                 .note("publish_failures", ledger.failureKinds())
                 .note("publish_failure_examples", ledger.failureExamples())
                 .note("processed_while_full", processedWhileFull)

@@ -8,7 +8,6 @@ import io.valkeystreams.core.consume.ConsumerListener;
 import io.valkeystreams.core.consume.ConsumerOptions;
 import io.valkeystreams.core.consume.Delivery;
 import io.valkeystreams.core.consume.HandlerRegistry;
-import io.valkeystreams.core.retry.FailedEntry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,15 +34,15 @@ final class ProbeConsumers implements AutoCloseable {
         void apply(Probe probe, Delivery delivery) throws Exception;
     }
 
-    /** Dead letters and takeovers the containers reported, for scenario checks. */
-    record Reported(Queue<FailedEntry> deadLetters, Queue<String> takeovers) {
+    /** Takeovers the containers reported ({@code <key> <from consumer> <entries>}), for scenario notes. */
+    record Reported(Queue<String> takeovers) {
     }
 
     private static final AtomicInteger NAMES = new AtomicInteger();
 
     private final Ledger ledger;
     private final List<ConsumerContainer> containers = new ArrayList<>();
-    private final Reported reported = new Reported(new ConcurrentLinkedQueue<>(), new ConcurrentLinkedQueue<>());
+    private final Reported reported = new Reported(new ConcurrentLinkedQueue<>());
 
     ProbeConsumers(Ledger ledger) {
         this.ledger = ledger;
@@ -113,11 +112,6 @@ final class ProbeConsumers implements AutoCloseable {
     }
 
     private final class Recording implements ConsumerListener {
-        @Override
-        public void deadLettered(FailedEntry entry) {
-            reported.deadLetters().add(entry);
-        }
-
         @Override
         public void trimmedWhilePending(StreamKey key, String group, String entryId) {
             ledger.trimmedWhilePending(key.stream(), group, entryId);

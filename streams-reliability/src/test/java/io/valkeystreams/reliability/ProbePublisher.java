@@ -34,10 +34,6 @@ final class ProbePublisher {
         this.payloadBytes = payloadBytes;
     }
 
-    Ledger ledger() {
-        return ledger;
-    }
-
     /** Publishes one probe and waits; returns its probe number (whatever the outcome). */
     int publish(String stream, String partitionKey) {
         int seq = ledger.attempt(stream, false);

@@ -91,6 +91,7 @@ class ServerRestartIT extends ScenarioSupport {
                 .recovery(ledger.publishRecoveryMillis(fault), ledger.handlerRecoveryMillis(fault),
                         "server ready again to the first acknowledged publish / to the first handler call of an "
                                 + "event published after the fault")
+                .note("fault", fault.label())
                 .note("acked_before_fault", ledger.ackedBefore(fault.injectedAt()))
                 .note("publish_failures", ledger.failureKinds())
                 .note("publish_failure_examples", ledger.failureExamples())

@@ -60,6 +60,7 @@ class TrimmedWhilePendingIT extends ScenarioSupport {
                 .groups(figures)
                 .recovery("handler", ledger.handlerRecoveryMillis(trim),
                         "trim to the first handler call of an event published after it")
+                .note("fault", trim.label())
                 .note("entries_trimmed", trimmed)
                 .note("reported_trimmed_while_pending", ledger.trimmedEntryIds(stream.name(), GROUP).size())
                 .duplicates(ledger)
