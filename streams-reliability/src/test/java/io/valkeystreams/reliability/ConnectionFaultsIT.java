@@ -37,7 +37,7 @@ class ConnectionFaultsIT extends ScenarioSupport {
         ProbePublisher publisher = new ProbePublisher(publisher(connect(server.url())), ledger);
         SteadyTraffic traffic = closeLater(SteadyTraffic.start(publisher, List.of(stream.name()), RATE));
 
-        List<Ledger.Fault> kills = new ArrayList<>();
+        List<Fault> kills = new ArrayList<>();
         List<Long> killed = new ArrayList<>();
         for (int round = 1; round <= KILLS; round++) {
             int target = round * RATE / 2;
@@ -45,7 +45,7 @@ class ConnectionFaultsIT extends ScenarioSupport {
             kills.add(ledger.fault("CLIENT KILL round " + round));
             killed.add((Long) server.call("CLIENT", "KILL", "TYPE", "normal"));
         }
-        Ledger.Fault last = kills.get(kills.size() - 1);
+        Fault last = kills.get(kills.size() - 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> ledger.ackedSince(last.clearedAt()) >= RATE / 2);
         traffic.close();
         await().atMost(Duration.ofSeconds(60)).until(() -> drained(admin, stream, GROUP));
@@ -59,7 +59,7 @@ class ConnectionFaultsIT extends ScenarioSupport {
                 .recovery(worst(kills, ledger::publishRecoveryMillis), worst(kills, ledger::handlerRecoveryMillis),
                         "worst round: kill to the first acknowledged publish / to the first handler call of an event "
                                 + "published after the kill")
-                .note("faults", kills.stream().map(Ledger.Fault::label).toList())
+                .note("faults", kills.stream().map(Fault::label).toList())
                 .note("connections_killed_per_round", killed)
                 .note("publish_failures", ledger.failureKinds())
                 .note("publish_failure_examples", ledger.failureExamples())
@@ -90,7 +90,7 @@ class ConnectionFaultsIT extends ScenarioSupport {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> ledger.processed(stream.name(), GROUP) >= RATE);
 
-        Ledger.Fault pause = ledger.fault("CLIENT PAUSE " + PAUSE_MILLIS + " ALL");
+        Fault pause = ledger.fault("CLIENT PAUSE " + PAUSE_MILLIS + " ALL");
         server.call("CLIENT", "PAUSE", Long.toString(PAUSE_MILLIS), "ALL");
         pause.clearedAt(pause.injectedAt() + PAUSE_MILLIS);
         await().atMost(Duration.ofSeconds(60)).until(() -> ledger.ackedSince(pause.clearedAt()) >= RATE);
@@ -119,9 +119,9 @@ class ConnectionFaultsIT extends ScenarioSupport {
         assertThat(group.deadLettered()).isZero();
     }
 
-    private static long worst(List<Ledger.Fault> faults, java.util.function.ToLongFunction<Ledger.Fault> recovery) {
+    private static long worst(List<Fault> faults, java.util.function.ToLongFunction<Fault> recovery) {
         long worst = -1;
-        for (Ledger.Fault fault : faults) {
+        for (Fault fault : faults) {
             long value = recovery.applyAsLong(fault);
             if (value < 0) {
                 return -1;

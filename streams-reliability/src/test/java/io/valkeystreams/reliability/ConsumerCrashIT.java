@@ -48,7 +48,7 @@ class ConsumerCrashIT extends ScenarioSupport {
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> child.recorded() >= WARM_UP + EVENTS / 10 && pendingOf(connection, stream, victim) > 0);
 
-        Ledger.Fault kill = ledger.fault("SIGKILL of the consumer process");
+        Fault kill = ledger.fault("SIGKILL of the consumer process");
         child.kill();
         long orphaned = pendingOf(connection, stream, victim);
         ledger.importCalls(stream.name(), child.records());

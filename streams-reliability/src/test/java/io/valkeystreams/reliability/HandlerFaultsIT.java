@@ -116,7 +116,7 @@ class HandlerFaultsIT extends ScenarioSupport {
                 .atMost(Duration.ofSeconds(10)).during(Duration.ofSeconds(3))
                 .until(() -> pendingOf(admin, stream, group, hung.consumerName()) == heldByHungContainer);
 
-        Ledger.Fault stop = ledger.fault("stop of the container with the hanging handler");
+        Fault stop = ledger.fault("stop of the container with the hanging handler");
         hung.stop();
         long stopMillis = System.currentTimeMillis() - stop.injectedAt();
         stop.cleared();

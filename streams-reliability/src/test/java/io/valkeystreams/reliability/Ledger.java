@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,41 +36,6 @@ final class Ledger {
     record Call(String stream, String group, int seq, long deliveryCount, boolean success, long at, String consumer) {
     }
 
-    /** A fault: when it was injected and when the injected condition ended (the server was back, …). */
-    static final class Fault {
-        private final String label;
-        private final long injectedAt;
-        private volatile long clearedAt;
-
-        private Fault(String label, long injectedAt) {
-            this.label = label;
-            this.injectedAt = injectedAt;
-            this.clearedAt = injectedAt;
-        }
-
-        String label() {
-            return label;
-        }
-
-        long injectedAt() {
-            return injectedAt;
-        }
-
-        long clearedAt() {
-            return clearedAt;
-        }
-
-        /** The injected condition ended now (for instantaneous faults it ends when it is injected). */
-        void cleared() {
-            clearedAt = System.currentTimeMillis();
-        }
-
-        /** The injected condition ended at a known time (a pause that lifts itself). */
-        void clearedAt(long epochMillis) {
-            clearedAt = epochMillis;
-        }
-    }
-
     private static final int PENDING = 1;
     private static final int ACKED = 2;
     private static final int FAILED = 3;
@@ -89,7 +53,7 @@ final class Ledger {
     private final List<String> streams = new CopyOnWriteArrayList<>();
     private final Map<String, LongAdder> failureKinds = new ConcurrentHashMap<>();
     private final Map<String, String> failureExamples = new ConcurrentHashMap<>();
-    private final Map<String, Tally> tallies = new ConcurrentHashMap<>();
+    private final Map<String, GroupTally> tallies = new ConcurrentHashMap<>();
     private final Queue<Call> calls = new ConcurrentLinkedQueue<>();
     private final Map<String, Set<String>> trimmed = new ConcurrentHashMap<>();
 
@@ -261,12 +225,12 @@ final class Ledger {
         return tally(stream, group).processedCount();
     }
 
-    Tally tally(String stream, String group) {
+    GroupTally tally(String stream, String group) {
         streamIndex(stream);
-        return tallies.computeIfAbsent(stream + "/" + group, key -> new Tally(stream, group));
+        return tallies.computeIfAbsent(stream + "/" + group, key -> new GroupTally(stream, group));
     }
 
-    List<Tally> tallies() {
+    List<GroupTally> tallies() {
         return List.copyOf(tallies.values());
     }
 
@@ -282,7 +246,7 @@ final class Ledger {
     /** The calls of up to five probes per group that were processed more than once, for the report. */
     Map<String, List<String>> duplicateSamples() {
         Map<String, List<String>> samples = new LinkedHashMap<>();
-        for (Tally tally : tallies()) {
+        for (GroupTally tally : tallies()) {
             for (int seq : tally.duplicateSample()) {
                 samples.computeIfAbsent(tally.stream() + "/" + tally.group(), key -> new ArrayList<>())
                         .add(seq + ": " + callsOf(seq).stream().filter(call -> call.group().equals(tally.group()))
@@ -370,83 +334,5 @@ final class Ledger {
         counts.forEach((group, perProbe) -> duplicates.put(group,
                 perProbe.values().stream().mapToLong(count -> count - 1).sum()));
         return duplicates;
-    }
-
-    /**
-     * What one group did with the probes of its stream. Extra successful calls are classified without
-     * regard to the order they were recorded in: each first delivery (count 1) beyond one is a first-delivery
-     * duplicate (the same event in two entries); the other extra calls are redeliveries.
-     */
-    static final class Tally {
-        private final String stream;
-        private final String group;
-        private final BitSet processed = new BitSet();
-        private final BitSet firstDelivered = new BitSet();
-        private final List<Integer> duplicateSample = new ArrayList<>();
-        private long successes;
-        private long failures;
-        private long firstDeliveryDuplicates;
-
-        private Tally(String stream, String group) {
-            this.stream = stream;
-            this.group = group;
-        }
-
-        String stream() {
-            return stream;
-        }
-
-        String group() {
-            return group;
-        }
-
-        synchronized void record(int seq, long deliveryCount, boolean success) {
-            if (!success) {
-                failures++;
-                return;
-            }
-            successes++;
-            if (processed.get(seq) && duplicateSample.size() < 5 && !duplicateSample.contains(seq)) {
-                duplicateSample.add(seq);
-            }
-            processed.set(seq);
-            if (deliveryCount == 1) {
-                if (firstDelivered.get(seq)) {
-                    firstDeliveryDuplicates++;
-                } else {
-                    firstDelivered.set(seq);
-                }
-            }
-        }
-
-        synchronized boolean isProcessed(int seq) {
-            return processed.get(seq);
-        }
-
-        synchronized int processedCount() {
-            return processed.cardinality();
-        }
-
-        synchronized BitSet processed() {
-            return (BitSet) processed.clone();
-        }
-
-        synchronized long failures() {
-            return failures;
-        }
-
-        /** Extra successful calls that were not first deliveries. */
-        synchronized long redelivered() {
-            return successes - processed.cardinality() - firstDeliveryDuplicates;
-        }
-
-        synchronized long firstDeliveryDuplicates() {
-            return firstDeliveryDuplicates;
-        }
-
-        /** Up to five probes that were processed more than once. */
-        synchronized List<Integer> duplicateSample() {
-            return List.copyOf(duplicateSample);
-        }
     }
 }

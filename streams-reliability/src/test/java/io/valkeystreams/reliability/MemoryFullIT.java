@@ -55,7 +55,7 @@ class MemoryFullIT extends ScenarioSupport {
         long processedWhileFull = ledger.processed(stream.name(), GROUP);
         await().atMost(Duration.ofSeconds(30)).until(() -> !refusedDeadLetters().isEmpty());
         List<String> refusedDeadLetters = refusedDeadLetters();
-        Ledger.Fault raised = ledger.fault("maxmemory raised to 64mb");
+        Fault raised = ledger.fault("maxmemory raised to 64mb");
         server.call("CONFIG", "SET", "maxmemory", "64mb");
         raised.cleared();
         for (int i = 0; i < 200; i++) {

@@ -37,7 +37,7 @@ final class Reconciler {
     List<GroupFigures> reconcile(List<StreamDefinition> streams) {
         List<GroupFigures> figures = new ArrayList<>();
         for (StreamDefinition stream : streams) {
-            List<Ledger.Tally> tallies = ledger.tallies().stream()
+            List<GroupTally> tallies = ledger.tallies().stream()
                     .filter(tally -> tally.stream().equals(stream.name())).toList();
             if (tallies.isEmpty()) {
                 continue;
@@ -56,7 +56,7 @@ final class Reconciler {
         return figures;
     }
 
-    private GroupFigures figures(StreamDefinition stream, Ledger.Tally tally, BitSet deadLettered, BitSet anyOutcome,
+    private GroupFigures figures(StreamDefinition stream, GroupTally tally, BitSet deadLettered, BitSet anyOutcome,
                                  BitSet written) {
         BitSet processed = tally.processed();
         BitSet trimmed = trimmed(stream.name(), tally.group());

@@ -66,7 +66,7 @@ class ServerRestartIT extends ScenarioSupport {
         SteadyTraffic traffic = closeLater(SteadyTraffic.start(publisher, List.of(stream.name()), RATE));
         await().atMost(Duration.ofSeconds(30)).until(() -> ledger.processed(stream.name(), LIVE) >= RATE / 2);
 
-        Ledger.Fault fault = ledger.fault(restart.graceful ? "SIGTERM" : "SIGKILL");
+        Fault fault = ledger.fault(restart.graceful ? "SIGTERM" : "SIGKILL");
         if (restart.graceful) {
             server.stop();
         } else {
@@ -109,7 +109,7 @@ class ServerRestartIT extends ScenarioSupport {
     }
 
     private static long unprocessedAckedAfter(Ledger ledger, GroupFigures group, long since) {
-        Ledger.Tally tally = ledger.tally(group.stream(), group.group());
+        GroupTally tally = ledger.tally(group.stream(), group.group());
         long missing = 0;
         for (int seq = 0; seq < ledger.attempts(); seq++) {
             if (ledger.isAcked(seq) && ledger.finishedAt(seq) >= since && !tally.isProcessed(seq)) {

@@ -44,7 +44,7 @@ class TrimmedWhilePendingIT extends ScenarioSupport {
                 && ledger.tally(stream.name(), GROUP).failures() >= FAILING);
 
         String firstKept = ledger.entryId(FAILING).orElseThrow();
-        Ledger.Fault trim = ledger.fault("XTRIM MINID " + firstKept);
+        Fault trim = ledger.fault("XTRIM MINID " + firstKept);
         long trimmed = admin.sync().xtrim(stream.key(0).key(), io.lettuce.core.XTrimArgs.Builder.minId(firstKept));
         for (int i = 0; i < 100; i++) {
             publisher.publish(stream.name(), "user-" + i % 64);
