@@ -12,16 +12,20 @@ import java.util.concurrent.TimeUnit;
 /**
  * The entries this container has read or claimed and not finished yet (queued or being handled). The
  * reader waits here when too many are in flight, a stop waits here for the drain, and the recovery loop
- * uses it to tell this container's live entries from abandoned ones.
+ * uses it to tell this container's live entries from abandoned ones. It also remembers which of this
+ * container's entries were handled and left pending (a failure), so the recovery loop retries those after
+ * their back-off and does not mistake an entry that a read delivered but has not queued yet for one.
  */
 final class InFlight {
 
     private final Map<StreamKey, Set<String>> entries = new HashMap<>();
     private int size;
     private long added;
+    private final Set<String> failed = new HashSet<>();
 
     /** Adds an entry; false when it is already in flight. */
     synchronized boolean add(StreamKey key, String id) {
+        failed.remove(id(key, id));
         boolean fresh = entries.computeIfAbsent(key, k -> new HashSet<>()).add(id);
         if (fresh) {
             size++;
@@ -33,6 +37,21 @@ final class InFlight {
     /** Changes whenever an entry is added: tells the recovery loop that something was read or claimed. */
     synchronized long activity() {
         return added;
+    }
+
+    /** The entry was handled and left pending for a retry (it failed, or its handler was aborted). */
+    synchronized void leftPending(StreamKey key, String id) {
+        failed.add(id(key, id));
+    }
+
+    /** Whether the entry was handled here and left pending, and has not been claimed again since. */
+    synchronized boolean wasLeftPending(StreamKey key, String id) {
+        return failed.contains(id(key, id));
+    }
+
+    /** Forgets that the entry was left pending (it is being claimed, dead-lettered or was trimmed). */
+    synchronized void forget(StreamKey key, String id) {
+        failed.remove(id(key, id));
     }
 
     synchronized void remove(StreamKey key, Collection<String> ids) {
@@ -83,5 +102,9 @@ final class InFlight {
     /** Wakes threads waiting in {@link #awaitChange}: something else they wait for changed (such as a lease). */
     synchronized void wake() {
         notifyAll();
+    }
+
+    private static String id(StreamKey key, String id) {
+        return key.key() + ' ' + id;
     }
 }

@@ -102,8 +102,11 @@ final class PartitionLanes implements Lanes {
                     EntryProcessor.Outcome outcome = processor.process(work, PartitionLanes.this::isAborted);
                     if (outcome == EntryProcessor.Outcome.ACK) {
                         acknowledge.add(work.id());
-                    } else if (outcome == EntryProcessor.Outcome.RETRY) {
-                        retry.add(work.id());
+                    } else {
+                        if (outcome == EntryProcessor.Outcome.RETRY) {
+                            retry.add(work.id());
+                        }
+                        inFlight.leftPending(key, work.id());
                     }
                 }
             } finally {

@@ -23,6 +23,10 @@ import org.slf4j.LoggerFactory;
  *   <li>claims ({@code XCLAIM}) this container's failed entries once their idle time passes the back-off for
  *       their delivery count, and other consumers' entries once it also passes {@code takeoverAfter} (their
  *       consumer is presumed dead), and hands them to the partition lanes again;</li>
+ *   <li>leaves this container's other entries alone until they are idle longer than a read can take
+ *       ({@code blockTimeout} plus twice the reply margin): until then one may be in a read's reply that has
+ *       not been queued yet, and claiming it would have this container handle it twice; after that it is an
+ *       entry whose reply or acknowledgement was lost;</li>
  *   <li>dead-letters claimed entries that were already delivered {@code maxDeliveries} times without an
  *       outcome (their consumer kept dying);</li>
  *   <li>clears entries that were trimmed or deleted while pending: Valkey drops them from the pending list
@@ -54,6 +58,7 @@ final class RecoveryLoop implements Runnable {
     private final OutageLog outage;
     private final long passesBetweenRemovals;
     private final long maxQuietTicks;
+    private final Duration unreadAfter;
     private long passes;
     private boolean quiet;
     private long quietTicks;
@@ -72,6 +77,7 @@ final class RecoveryLoop implements Runnable {
         this.listener = listener;
         this.outage = new OutageLog(log, "retry and recovery of " + keys.get(0).stream() + " for group "
                 + commands.group(), clock);
+        this.unreadAfter = options.blockTimeout().plus(ReaderConnection.REPLY_MARGIN.multipliedBy(2));
         long half = options.idleConsumerRemoval().toNanos() / 2 / options.recoveryInterval().toNanos();
         this.passesBetweenRemovals = Math.max(1, Math.min(MAX_PASSES_BETWEEN_REMOVALS, half));
         Duration quietCheck = min(options.takeoverAfter(), options.idleConsumerRemoval()).dividedBy(4);
@@ -170,6 +176,9 @@ final class RecoveryLoop implements Runnable {
                 }
                 continue;
             }
+            if (mine && !inFlight.wasLeftPending(key, entry.getId()) && idle.compareTo(unreadAfter) < 0) {
+                continue;
+            }
             Duration required = backOff.delayAfter(Math.max(1, entry.getRedeliveryCount()), entry.getId());
             if (!mine && required.compareTo(options.takeoverAfter()) < 0) {
                 required = options.takeoverAfter();
@@ -188,6 +197,7 @@ final class RecoveryLoop implements Runnable {
     }
 
     private void claim(StreamKey key, List<PendingMessage> due, Duration minIdle) {
+        due.forEach(entry -> inFlight.forget(key, entry.getId()));
         Map<String, StreamMessage<String, String>> claimed = new LinkedHashMap<>();
         commands.claim(key, minIdle, due.stream().map(PendingMessage::getId).toList())
                 .forEach(message -> claimed.put(message.getId(), message));
