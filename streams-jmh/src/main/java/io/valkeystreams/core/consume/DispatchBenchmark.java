@@ -81,7 +81,7 @@ public class DispatchBenchmark {
     private EntryProcessor.Outcome dispatch(EntryProcessor processor) {
         String id = "1796400000000-" + sequence++;
         inFlight.add(key, id);
-        EntryProcessor.Outcome outcome = processor.process(new Work(key, id, fields, 1), () -> false);
+        EntryProcessor.Outcome outcome = processor.process(new Work(key, id, fields, 1, 0), () -> false);
         inFlight.remove(key, List.of(id));
         return outcome;
     }
