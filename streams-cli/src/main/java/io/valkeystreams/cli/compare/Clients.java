@@ -2,6 +2,7 @@ package io.valkeystreams.cli.compare;
 
 import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCredentials;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.XGroupCreateArgs;
@@ -39,11 +40,12 @@ final class Clients implements AutoCloseable {
         RedisURI uri = RedisURI.create(url);
         RedisStandaloneConfiguration standalone = new RedisStandaloneConfiguration(uri.getHost(), uri.getPort());
         standalone.setDatabase(uri.getDatabase());
-        if (uri.getUsername() != null) {
-            standalone.setUsername(uri.getUsername());
+        RedisCredentials credentials = uri.getCredentialsProvider().resolveCredentials().block();
+        if (credentials != null && credentials.hasUsername()) {
+            standalone.setUsername(credentials.getUsername());
         }
-        if (uri.getPassword() != null) {
-            standalone.setPassword(RedisPassword.of(uri.getPassword()));
+        if (credentials != null && credentials.hasPassword()) {
+            standalone.setPassword(RedisPassword.of(credentials.getPassword()));
         }
         this.sdrFactory = new LettuceConnectionFactory(standalone);
         sdrFactory.afterPropertiesSet();

@@ -13,6 +13,6 @@ package io.valkeystreams.cli.compare;
  * @param processingPriority {@code normal} or {@code high}
  * @param sentAt             the intended send time, {@link System#nanoTime()} of the sending JVM
  */
-public record CompareEvent(String userId, String eventType, double impactScore, String groupId, String exchangeId,
+record CompareEvent(String userId, String eventType, double impactScore, String groupId, String exchangeId,
                            String description, String processingPriority, long sentAt) {
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Runs the scenario families interleaved, then derives the ratios of ours to each peer. */
-public final class CompareRun {
+final class CompareRun {
 
     /** Family names that {@code --only} accepts. */
     public static final List<String> SCENARIOS = List.of("publish-sync", "publish-async", "drain", "e2e", "idle");

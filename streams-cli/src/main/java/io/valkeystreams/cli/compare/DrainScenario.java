@@ -46,10 +46,13 @@ final class DrainScenario {
         long start = System.nanoTime();
         long end;
         long used;
-        try (Consumers.Running consumer = Consumers.start(variant, clients, STREAM, BLOCK, fields -> handled.increment())) {
+        Consumers.Running consumer = Consumers.start(variant, clients, STREAM, BLOCK, fields -> handled.increment());
+        try {
             end = Consumers.awaitDrained(clients, STREAM, events, handled::sum, TIMEOUT);
             used = CpuClock.processNanos() - cpu;
             progress.printf("drain %s: busiest threads %s%n", variant, threads.busiest(5));
+        } finally {
+            consumer.close();
         }
         clients.reset(STREAM);
         return Sample.of(events, end - start, used, null);

@@ -62,13 +62,14 @@ final class EndToEndScenario {
         long cpu = 0;
         long used;
         long end;
-        try (Consumers.Running consumer = Consumers.start(variant, clients, STREAM, DrainScenario.BLOCK, fields -> {
+        Consumers.Running consumer = Consumers.start(variant, clients, STREAM, DrainScenario.BLOCK, fields -> {
             long sentAt = Workload.sentAt(fields);
             if (sentAt >= measureFrom) {
                 recorder.record(sentAt, System.nanoTime());
             }
             received.increment();
-        })) {
+        });
+        try {
             for (long i = 0; i < total; i++) {
                 long intended = pacer.awaitTurn(i);
                 if (i == warmupEvents) {
@@ -79,6 +80,8 @@ final class EndToEndScenario {
             end = Consumers.awaitDrained(clients, STREAM, total, received::sum, DRAIN_TIMEOUT);
             used = CpuClock.processNanos() - cpu;
             sender.check();
+        } finally {
+            consumer.close();
         }
         clients.reset(STREAM);
         return Sample.of(total - warmupEvents, end - measureFrom, used, recorder.histogram());

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The measured samples of one scenario family, per variant, in round order. */
-public final class FamilyResult {
+final class FamilyResult {
 
     private final String name;
     private final String description;

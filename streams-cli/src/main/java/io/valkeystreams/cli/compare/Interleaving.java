@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The order trials run in: warm-up rounds, then measured rounds, each round every variant once (A B A B …). */
-public final class Interleaving {
+final class Interleaving {
 
     /**
      * One trial.

@@ -8,7 +8,7 @@ import org.HdrHistogram.Recorder;
  * sender that falls behind its schedule shows the delay instead of hiding it (coordinated omission).
  * Safe for several recording threads.
  */
-public final class LatencyRecorder {
+final class LatencyRecorder {
 
     /** Largest latency recorded; longer ones are recorded as this. */
     public static final long HIGHEST_NANOS = 60_000_000_000L;

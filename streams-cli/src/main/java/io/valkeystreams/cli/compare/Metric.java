@@ -3,7 +3,7 @@ package io.valkeystreams.cli.compare;
 import java.util.function.ToDoubleFunction;
 
 /** A figure of a {@link Sample} that is summarised over rounds and compared. */
-public enum Metric {
+enum Metric {
     /** Events a second. */
     THROUGHPUT("events/s", Sample::perSecond),
     /** Median latency, µs. */

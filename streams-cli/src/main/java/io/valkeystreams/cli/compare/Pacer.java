@@ -6,7 +6,7 @@ import java.util.concurrent.locks.LockSupport;
  * A fixed-rate schedule: event {@code i} is intended to be sent at {@code start + i * interval}. A sender
  * that is late sends at once and keeps the schedule, so lateness shows as latency.
  */
-public final class Pacer {
+final class Pacer {
 
     private final long start;
     private final double intervalNanos;

@@ -9,7 +9,7 @@ package io.valkeystreams.cli.compare;
  * @param bound  the target ratio, or NaN when the ratio is shown for information only
  * @param atMost whether the ratio must be at most {@code bound} (latency, CPU) or at least (throughput)
  */
-public record Ratio(String name, double ours, double peer, double bound, boolean atMost) {
+record Ratio(String name, double ours, double peer, double bound, boolean atMost) {
 
     /** Ours divided by the peer's figure (NaN when the peer's figure is zero). */
     public double value() {

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Prints an {@link CompareRun.Outcome} as Markdown tables, or as a map for JSON. */
-public final class Report {
+final class Report {
 
     private Report() {
     }

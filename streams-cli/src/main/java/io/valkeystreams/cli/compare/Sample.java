@@ -10,7 +10,7 @@ import org.HdrHistogram.Histogram;
  * @param latency          latency percentiles, or null when the scenario measures none
  * @param cpuMillisPer1000 process CPU time (all threads of this JVM; the server is another process) per 1,000 events
  */
-public record Sample(long events, double perSecond, Latency latency, double cpuMillisPer1000) {
+record Sample(long events, double perSecond, Latency latency, double cpuMillisPer1000) {
 
     /**
      * Latency percentiles in microseconds.

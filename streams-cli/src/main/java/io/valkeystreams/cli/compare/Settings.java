@@ -17,7 +17,7 @@ import java.util.List;
  * @param e2eDuration  measured part of each end-to-end trial
  * @param idleWindow   length of each idle CPU window
  */
-public record Settings(int warmupRounds, int rounds, int syncEvents, int asyncEvents, int batchSize,
+record Settings(int warmupRounds, int rounds, int syncEvents, int asyncEvents, int batchSize,
                        int drainEvents, List<Integer> rates, Duration e2eWarmup, Duration e2eDuration,
                        Duration idleWindow) {
 

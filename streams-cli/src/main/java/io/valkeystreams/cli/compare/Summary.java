@@ -11,7 +11,7 @@ import java.util.List;
  * @param min    the smallest value
  * @param max    the largest value
  */
-public record Summary(double median, double min, double max) {
+record Summary(double median, double min, double max) {
 
     /**
      * Summarises values.

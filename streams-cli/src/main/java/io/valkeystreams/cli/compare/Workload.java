@@ -15,7 +15,7 @@ import java.util.UUID;
  * What every path of the comparison writes and reads: the same event, the same field map, the same
  * 8-partition stream and the same {@code MAXLEN ~} trimming.
  */
-public final class Workload {
+final class Workload {
 
     /** Stream of the publish and end-to-end scenarios. */
     public static final String PUBLISH_STREAM = "compare.publish";
